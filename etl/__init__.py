@@ -1,0 +1,1 @@
+"""ETL: transcribed 別紙1 tables (data/tables) → reconciled, described DuckDB database (data/dx.duckdb)."""

@@ -1,0 +1,64 @@
+"""Write the reconciled data into a new DuckDB file, check the contract, and publish it atomically."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+SCHEMA = Path(__file__).with_name("schema.sql")
+
+# Every column of the facts view the pages, exports and outside checks rely on.
+FACTS_CONTRACT = [
+    "topic_code", "indicator_code", "indicator_label_ja", "indicator_label_en", "breakdown_code", "breakdown_label_ja",
+    "breakdown_label_en", "fiscal_year", "as_of", "group_code", "group_label_ja", "value", "unit", "count", "count_unit",
+    "source_ja",
+]
+
+
+class ContractError(RuntimeError):
+    """The freshly built database does not honour the data contract."""
+
+
+def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> None:
+    """Create the schema in a new file at `path` and insert every table, in schema order."""
+    connection = duckdb.connect(str(path))
+    try:
+        connection.execute(SCHEMA.read_text(encoding="utf-8"))
+        for table, frame in frames.items():
+            columns = [row[0] for row in connection.execute(
+                "select column_name from information_schema.columns where table_name = ? order by ordinal_position",
+                [table]).fetchall()]
+            connection.register("incoming", frame[columns])
+            connection.execute(f'insert into "{table}" select * from incoming')  # table names come from our own dict
+            connection.unregister("incoming")
+        connection.executemany("insert into build_info values (?, ?)", list(build_info.items()))
+        check_contract(connection, expected_facts=len(frames["observations"]))
+        connection.execute("checkpoint")
+    finally:
+        connection.close()
+
+
+def check_contract(connection: duckdb.DuckDBPyConnection, expected_facts: int) -> None:
+    columns = {row[0] for row in connection.execute("select column_name from information_schema.columns where table_name = 'facts'").fetchall()}
+    missing = [column for column in FACTS_CONTRACT if column not in columns]
+    if missing:
+        raise ContractError(f"the facts view lacks {', '.join(missing)}")
+    facts = connection.execute("select count(*) from facts").fetchone()[0]
+    if facts != expected_facts:
+        raise ContractError(f"facts has {facts} rows but {expected_facts} numbers were loaded: a join drops or repeats rows")
+    orphans = connection.execute(
+        "select count(*) from observations o left join indicator_groups g using (indicator_code, group_code) where g.group_code is null").fetchone()[0]
+    if orphans:
+        raise ContractError(f"{orphans} observations use a group their table does not print")
+
+
+def publish(new_file: Path, target: Path) -> None:
+    """Atomically replace `target`: a reader sees the old database or the new one, never a half-built file."""
+    wal = Path(str(new_file) + ".wal")
+    if wal.exists():
+        raise ContractError(f"{wal} is left over: the new database was not checkpointed")
+    with open(new_file, "rb") as handle:
+        os.fsync(handle.fileno())
+    os.replace(new_file, target)

@@ -1,0 +1,9 @@
+"""RPA: RPA導入自治体の割合, 令和3〜5年度 (別紙1, lines 4111–4131)."""
+from etl import checks
+from etl.steps import TableStep
+
+STEP = TableStep("rpa_adoption", checks=(
+    checks.printed_where_cited,
+    checks.percentages_in_range,
+    checks.small_group_shares_are_fractions,
+))

@@ -1,0 +1,11 @@
+"""テレワーク: テレワーク導入自治体の割合, 令和3〜5年度 (別紙1, lines 4203–4218)."""
+from etl import checks
+from etl.steps import TableStep
+
+STEP = TableStep("telework_adoption", checks=(
+    checks.printed_where_cited,
+    checks.percentages_in_range,
+    checks.small_group_shares_are_fractions,
+    checks.total_within_subgroup_range,
+    checks.total_matches_weighted_subgroups,
+))

@@ -1,0 +1,24 @@
+"""Fiscal-year labels: 2023 → 「2023年度（令和5年度）」. The database stores them; pages read them from there."""
+
+REIWA_START = 2019  # 令和元年度 starts in April 2019
+HEISEI_START = 1989
+
+
+def era_year(fiscal_year: int) -> str:
+    """「令和5」 for 2023; the first year of an era reads 元."""
+    if fiscal_year >= REIWA_START:
+        era, start = "令和", REIWA_START
+    elif fiscal_year >= HEISEI_START:
+        era, start = "平成", HEISEI_START
+    else:
+        raise ValueError(f"fiscal year {fiscal_year} is before 平成")
+    number = fiscal_year - start + 1
+    return f"{era}{'元' if number == 1 else number}"
+
+
+def fiscal_year_label_ja(fiscal_year: int) -> str:
+    return f"{fiscal_year}年度（{era_year(fiscal_year)}年度）"
+
+
+def fiscal_year_label_en(fiscal_year: int) -> str:
+    return f"FY{fiscal_year} ({era_year(fiscal_year).replace('令和', 'Reiwa ').replace('平成', 'Heisei ').replace('元', '1')})"
