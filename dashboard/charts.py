@@ -1,0 +1,164 @@
+"""Plotly figures for each kind of chart the topic pages draw. Input: a labelled facts frame (see labelled_facts)."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.colors import BAND_COLORS, GROUP_STYLE, MEASURE_COLORS, PROGRESS_COLORS, REFERENCE_GROUPS
+
+FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
+
+
+def _layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
+    figure.update_layout(
+        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)), height=height, font=dict(family=FONT, size=13),
+        margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, title_text=""),
+        plot_bgcolor="white", hoverlabel=dict(font_family=FONT), separators=".,",
+    )
+    figure.update_xaxes(title_text=x_title, showgrid=False, linecolor="#444", automargin=True)
+    figure.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", zeroline=True, zerolinecolor="#999", automargin=True)
+    return figure
+
+
+def _group_style(code: str) -> tuple[str, str, str]:
+    return GROUP_STYLE.get(code, ("#333333", "solid", "circle"))
+
+
+def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -> go.Figure:
+    """Lines by group over the years; a single year becomes bars by group. National groups are dashed black references."""
+    figure = go.Figure()
+    years = frame.fiscal_year.nunique()
+    for code, rows in frame.groupby("group_code", sort=False):
+        color, dash, symbol = _group_style(code)
+        reference = code in REFERENCE_GROUPS
+        if years > 1:
+            figure.add_trace(go.Scatter(
+                x=rows.year_label, y=rows.value, name=rows.group_label.iloc[0], mode="lines+markers",
+                line=dict(color=color, dash=dash, width=3.5 if reference else 2.5), marker=dict(symbol=symbol, size=9, color=color),
+                customdata=rows[["value_text"]], hovertemplate="%{x}<br>" + rows.group_label.iloc[0] + "：%{customdata[0]}<extra></extra>"))
+        else:
+            figure.add_trace(go.Bar(
+                x=rows.group_label, y=rows.value, name=rows.group_label.iloc[0], marker=dict(color=color,
+                pattern_shape="/" if reference else ""), text=rows.value_text, textposition="outside", cliponaxis=False,
+                hovertemplate="%{x}：%{text}<extra></extra>"))
+    _layout(figure, title, x_title if years > 1 else "", y_title)
+    if years == 1:
+        figure.update_layout(showlegend=False, bargap=0.35)
+    if (frame.unit == "pct").all():
+        figure.update_yaxes(range=[0, 109], ticksuffix="%")
+    return figure
+
+
+def small_multiples(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -> list[tuple[str, go.Figure]]:
+    """One trend_or_bars per item (e.g. CISO and CSIRT), same scales, so items compare across panels."""
+    return [(label, trend_or_bars(rows, f"{title} — {label}", y_title, x_title))
+            for label, rows in frame.groupby("item_label", sort=False)]
+
+
+def heatmap(frame: pd.DataFrame, title: str, colorbar_title: str) -> go.Figure:
+    """Groups × items, each cell printed with its share and count."""
+    items = list(dict.fromkeys(frame.item_label))
+    groups = list(dict.fromkeys(frame.group_label))
+    pivot = frame.pivot_table(index="item_label", columns="group_label", values="value", aggfunc="first").reindex(index=items, columns=groups)
+    text = frame.pivot_table(index="item_label", columns="group_label", values="cell_text", aggfunc="first").reindex(index=items, columns=groups)
+    figure = go.Figure(go.Heatmap(
+        z=pivot.values, x=groups, y=items, text=text.values, texttemplate="%{text}", zmin=0, zmax=100,
+        colorscale="Blues", colorbar=dict(title=colorbar_title, ticksuffix="%"), xgap=2, ygap=2,
+        hovertemplate="%{y} × %{x}<br>%{text}<extra></extra>"))
+    _layout(figure, title, "", "", height=140 + 46 * len(items))
+    figure.update_yaxes(autorange="reversed", showgrid=False)
+    figure.update_xaxes(side="top")
+    # dark cells get white text so every label stays readable
+    figure.update_traces(textfont=dict(size=12))
+    figure.update_layout(margin=dict(l=10, r=10, t=90, b=10))
+    return figure
+
+
+def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
+    """Items ranked by their total across the shown groups, one bar per group; one panel per year (left to right)."""
+    from plotly.subplots import make_subplots
+
+    years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
+    order = frame.groupby("item_label").value.sum().sort_values().index.tolist()
+    figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.03)
+    shown = set()
+    for column, year in enumerate(years, start=1):
+        for code, rows in frame[frame.year_label == year].groupby("group_code", sort=False):
+            color = _group_style(code)[0]
+            rows = rows.set_index("item_label").reindex(order).dropna(subset=["value"])
+            figure.add_trace(go.Bar(
+                x=rows.value, y=rows.index, orientation="h", name=rows.group_label.iloc[0], marker_color=color,
+                legendgroup=code, showlegend=code not in shown, text=rows.value.astype(int), textposition="outside",
+                cliponaxis=False, hovertemplate="%{y}<br>" + rows.group_label.iloc[0] + "：%{x:,}<extra>" + year + "</extra>"),
+                row=1, col=column)
+            shown.add(code)
+    _layout(figure, title, "", "", height=160 + 22 * len(order) * max(1, frame.group_code.nunique()))
+    figure.update_xaxes(title_text=x_title)
+    figure.update_layout(barmode="group", bargap=0.25)
+    return figure
+
+
+def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[str, str], stack_to_100: bool) -> go.Figure:
+    """Horizontal stacked bars, one per group (and year); bands or progress parts side by side in one bar."""
+    frame = frame.copy()
+    multiple_years = frame.fiscal_year.nunique() > 1
+    frame["bar_label"] = frame.group_label + ("（" + frame.year_label + "）" if multiple_years else "")
+    bars = list(dict.fromkeys(frame.sort_values(["group_order", "fiscal_year"]).bar_label))
+    figure = go.Figure()
+    for code, rows in frame.groupby("breakdown_code", sort=False):
+        rows = rows.set_index("bar_label").reindex(bars)
+        figure.add_trace(go.Bar(
+            y=rows.index, x=rows.value, orientation="h", name=rows.item_label.dropna().iloc[0],
+            marker_color=colors.get(code, "#888"), text=rows.value.map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
+            textposition="inside", insidetextanchor="middle",
+            hovertemplate="%{y}<br>" + rows.item_label.dropna().iloc[0] + "：%{x:.1f}%<extra></extra>"))
+    _layout(figure, title, x_title, "", height=140 + 38 * len(bars))
+    figure.update_layout(barmode="stack")
+    figure.update_yaxes(autorange="reversed", showgrid=False)
+    figure.update_xaxes(range=[0, 101] if stack_to_100 else [0, 100], ticksuffix="%", gridcolor="#e5e5e5")
+    _contrast_text(figure, colors)
+    return figure
+
+
+def _contrast_text(figure: go.Figure, colors: dict[str, str]) -> None:
+    """White text on dark fills, black on light fills."""
+    for trace in figure.data:
+        fill = trace.marker.color or "#888888"
+        red, green, blue = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
+        trace.textfont = dict(color="white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "black")
+
+
+def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
+    """Measures side by side per group (e.g. 交付率 and 保有率), one panel per year."""
+    from plotly.subplots import make_subplots
+
+    years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
+    figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.04)
+    measures = list(dict.fromkeys(frame.indicator_label))
+    for column, year in enumerate(years, start=1):
+        for index, measure in enumerate(measures):
+            rows = frame[(frame.year_label == year) & (frame.indicator_label == measure)]
+            if rows.empty:
+                continue
+            figure.add_trace(go.Bar(
+                x=rows.group_label, y=rows.value, name=measure, marker_color=MEASURE_COLORS[index % len(MEASURE_COLORS)],
+                legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
+                textposition="outside", cliponaxis=False, customdata=rows[["value_text"]],
+                hovertemplate="%{x}<br>" + measure + "：%{customdata[0]}<extra>" + year + "</extra>"), row=1, col=column)
+    _layout(figure, title, "", y_title, height=440)
+    figure.update_layout(barmode="group")
+    figure.update_yaxes(range=[0, 109], ticksuffix="%")
+    return figure
+
+
+def sparkline(years: list[str], values: list[float], color: str = "#0072B2") -> go.Figure:
+    figure = go.Figure(go.Scatter(x=years, y=values, mode="lines+markers", line=dict(color=color, width=2),
+                                  marker=dict(size=5), hovertemplate="%{x}: %{y}<extra></extra>"))
+    figure.update_layout(height=90, margin=dict(l=0, r=0, t=4, b=0), showlegend=False, plot_bgcolor="white",
+                         font=dict(family=FONT, size=10))
+    figure.update_xaxes(visible=False)
+    figure.update_yaxes(visible=False)
+    return figure
+
+
+BAND_AND_PROGRESS = {**BAND_COLORS, **PROGRESS_COLORS}

@@ -1,0 +1,69 @@
+"""The app's only door to the database: read-only, external access off, one connection per database version."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+import streamlit as st
+
+from dashboard.queries import parameters_of, sql_for
+
+DATABASE = Path(os.environ.get("DX_DATABASE", Path(__file__).resolve().parent.parent / "data" / "dx.duckdb"))
+
+
+class DatabaseMissing(RuntimeError):
+    pass
+
+
+def database_version() -> tuple[int, int, int]:
+    """Identity of the published file: the ETL replaces it atomically, so a new inode means a new build."""
+    try:
+        stat = DATABASE.stat()
+    except FileNotFoundError:
+        raise DatabaseMissing(str(DATABASE)) from None
+    return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
+    """Shared by all sessions; each run takes its own cursor. ATTACH (not connect) so a rebuilt file is opened afresh."""
+    connection = duckdb.connect(":memory:")
+    escaped = path.replace("'", "''")  # our own configured path, not user input
+    connection.execute(f"attach '{escaped}' as dx (read_only)")
+    connection.execute("use dx")
+    connection.execute("set enable_external_access = false")
+    connection.execute("set lock_configuration = true")
+    return connection
+
+
+def cursor() -> duckdb.DuckDBPyConnection:
+    version = database_version()
+    handle = _connection(str(DATABASE), version).cursor()
+    handle.execute("use dx")
+    return handle
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _cached_query(name: str, frozen_params: tuple, version: tuple[int, int, int]) -> pd.DataFrame:
+    params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
+    handle = _connection(str(DATABASE), version).cursor()
+    try:
+        handle.execute("use dx")
+        return handle.execute(sql_for(name), params).df()
+    finally:
+        handle.close()
+
+
+def query(name: str, **params) -> pd.DataFrame:
+    """Run a named query with bound parameters; results are cached per database version."""
+    expected = parameters_of(name)
+    if set(params) != expected:
+        raise TypeError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
+    frozen = tuple(sorted((key, tuple(value) if isinstance(value, list) else value) for key, value in params.items()))
+    return _cached_query(name, frozen, database_version())  # st.cache_data hands each caller its own copy
+
+
+def database_bytes() -> bytes:
+    return DATABASE.read_bytes()

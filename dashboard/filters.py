@@ -1,0 +1,71 @@
+"""Filter widgets whose state lives in the URL and in the session, so a copied link and a return visit show the same view."""
+from __future__ import annotations
+
+from typing import Callable
+
+import streamlit as st
+
+from dashboard.i18n import LANGUAGE_KEY, language, t
+from dashboard.url_state import (FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
+                                 selection_to_params)
+
+SAVED_KEY = "saved_filters"  # page id → last Selection: survives switching pages (widget state does not)
+
+
+def _widget_key(page_id: str, name: str) -> str:
+    return f"{page_id}__{name}"
+
+
+def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int], str], group_label: Callable[[str], str],
+                 item_labels: dict[str, tuple[str, Callable[[str], str]]]) -> tuple[Selection, list[Notice]]:
+    """Draw the filters and return the selection. `item_labels`: filter name → (widget label, label of each code)."""
+    notices: list[Notice] = []
+    saved = st.session_state.setdefault(SAVED_KEY, {})
+    if _widget_key(page_id, "years") not in st.session_state:  # first run of this page since arriving on it
+        url = {name: st.query_params.get(name) for name in parameter_names(options) if name in st.query_params}
+        if url:
+            parsed = parse_selection(url, options)
+            initial, notices = parsed.selection, parsed.notices
+        else:
+            initial = saved.get(page_id) or default_selection(options)
+        st.session_state[_widget_key(page_id, "years")] = list(initial.fiscal_years)
+        st.session_state[_widget_key(page_id, "groups")] = list(initial.groups)
+        for item in options.item_filters:
+            st.session_state[_widget_key(page_id, item.name)] = list(initial.items_for(item.name))
+
+    columns = st.columns([1.2, 2] + [2] * len(options.item_filters))
+    years = columns[0].multiselect(t("fiscal_years"), options.fiscal_years, format_func=year_label,
+                                   key=_widget_key(page_id, "years"))
+    groups = columns[1].multiselect(t("groups"), options.groups, format_func=group_label, key=_widget_key(page_id, "groups"))
+    items = []
+    for column, item in zip(columns[2:], options.item_filters):
+        label, code_label = item_labels[item.name]
+        chosen = column.multiselect(label, item.allowed, format_func=code_label, key=_widget_key(page_id, item.name))
+        items.append((item.name, tuple(code for code in item.allowed if code in chosen)))
+    selection = Selection(tuple(y for y in options.fiscal_years if y in years), tuple(g for g in options.groups if g in groups),
+                          tuple(items))
+    saved[page_id] = selection
+    write_url({**selection_to_params(selection, options), "lang": language()})
+    return selection, notices
+
+
+def write_url(params: dict[str, str]) -> None:
+    """Replace the URL's parameters only when they differ, so an unchanged view does not touch browser history."""
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
+
+
+def show_notices(notices: list[Notice]) -> None:
+    for notice in notices:
+        st.warning(t("url_partial_notice" if notice.partial else "url_notice", param=notice.parameter), icon="⚠️")
+
+
+def restore_language() -> list[str]:
+    """Take the language from the URL on a session's first run; returns refused parameters to report."""
+    from dashboard.url_state import parse_language
+
+    if LANGUAGE_KEY in st.session_state:
+        return []
+    value, refused = parse_language(st.query_params.get("lang"))
+    st.session_state[LANGUAGE_KEY] = value
+    return ["lang"] if refused else []

@@ -1,0 +1,54 @@
+"""How published numbers read on screen: exactly as printed, with their counts: 78.7%（604団体）."""
+from __future__ import annotations
+
+import math
+from datetime import date
+
+import pandas as pd
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
+
+
+def format_count(count, count_unit: str | None, language: str) -> str:
+    if _missing(count) or not count_unit:
+        return ""
+    suffix = {"entities": ("団体", " entities"), "cards": ("枚", " cards")}[count_unit][language == "en"]
+    return f"{int(count):,}{suffix}"
+
+
+def format_value(value_printed: str, unit: str, count=None, count_unit: str | None = None, language: str = "ja") -> str:
+    """The printed value with its unit, and its count in brackets where both are published."""
+    if value_printed in ("－", "", None):
+        return "－（公表なし）" if language == "ja" else "– (not published)"
+    main = f"{value_printed}%" if unit == "pct" else (f"{value_printed}件" if language == "ja" else f"{value_printed} cases")
+    counted = format_count(count, count_unit, language)
+    if not counted:
+        return main
+    return f"{main}（{counted}）" if language == "ja" else f"{main} ({counted})"
+
+
+def format_points(difference: float, language: str) -> str:
+    sign = "+" if difference > 0 else ("±" if difference == 0 else "−")
+    number = f"{abs(difference):.1f}"
+    return f"{sign}{number}ポイント" if language == "ja" else f"{sign}{number} points"
+
+
+def format_date(value: date, language: str) -> str:
+    value = pd.Timestamp(value).date()
+    return f"{value.year}年{value.month}月{value.day}日" if language == "ja" else value.strftime("%-d %b %Y")
+
+
+def as_of_phrase(dates: list[date], language: str) -> str:
+    """「各年度の4月1日時点」 when every year shares a day, else the dates themselves."""
+    dates = sorted({pd.Timestamp(d).date() for d in dates})
+    if not dates:
+        return ""
+    if len(dates) == 1:
+        return f"{format_date(dates[0], language)}時点" if language == "ja" else f"as of {format_date(dates[0], language)}"
+    if len({(d.month, d.day) for d in dates}) == 1:
+        d = dates[0]
+        return f"各年度の{d.month}月{d.day}日時点" if language == "ja" else f"as of {d.strftime('%-d %B')} of each year"
+    joined = "、".join(format_date(d, language) for d in dates) if language == "ja" else ", ".join(format_date(d, language) for d in dates)
+    return f"{joined}時点" if language == "ja" else f"as of {joined}"

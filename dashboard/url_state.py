@@ -1,0 +1,113 @@
+"""Filter state ⇄ URL query parameters. Pure functions: anything a URL holds is validated against fixed options."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Mapping, Sequence
+
+MAX_PARAMETER_LENGTH = 400  # longer values are hostile or broken; refuse them whole
+SEPARATOR = ","
+
+
+@dataclass(frozen=True)
+class ItemFilter:
+    """A topic's own breakdown filter (AI function, telework band …), named as it appears in the URL."""
+
+    name: str
+    allowed: tuple[str, ...]
+    default: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """What a page can show: the allowed values of each filter, in display order, and the defaults."""
+
+    fiscal_years: tuple[int, ...]
+    groups: tuple[str, ...]
+    default_fiscal_years: tuple[int, ...]
+    default_groups: tuple[str, ...]
+    item_filters: tuple[ItemFilter, ...] = ()
+
+
+@dataclass(frozen=True)
+class Selection:
+    fiscal_years: tuple[int, ...]
+    groups: tuple[str, ...]
+    items: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (filter name, chosen codes) pairs
+
+    def items_for(self, name: str) -> tuple[str, ...]:
+        return dict(self.items).get(name, ())
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Why a URL value was not used. Never repeats the raw value: it is untrusted text."""
+
+    parameter: str
+    partial: bool
+
+
+@dataclass
+class Parsed:
+    selection: Selection
+    notices: list[Notice] = field(default_factory=list)
+
+
+def parameter_names(options: FilterOptions) -> tuple[str, ...]:
+    return ("years", "groups", *(item.name for item in options.item_filters))
+
+
+def default_selection(options: FilterOptions) -> Selection:
+    return Selection(options.default_fiscal_years, options.default_groups,
+                     tuple((item.name, item.default) for item in options.item_filters))
+
+
+def parse_selection(params: Mapping[str, str], options: FilterOptions) -> Parsed:
+    """Read years, groups and item filters from URL parameters. Unknown values are dropped; nothing usable means the default."""
+    default = default_selection(options)
+    notices: list[Notice] = []
+    years = _parse_list(params.get("years"), [str(y) for y in options.fiscal_years], "years", notices)
+    groups = _parse_list(params.get("groups"), list(options.groups), "groups", notices)
+    items = []
+    for item in options.item_filters:
+        chosen = _parse_list(params.get(item.name), list(item.allowed), item.name, notices)
+        items.append((item.name, tuple(chosen) if chosen is not None else item.default))
+    return Parsed(Selection(
+        fiscal_years=tuple(int(y) for y in years) if years is not None else default.fiscal_years,
+        groups=tuple(groups) if groups is not None else default.groups,
+        items=tuple(items),
+    ), notices)
+
+
+def _parse_list(raw: str | None, allowed: Sequence[str], name: str, notices: list[Notice]) -> list[str] | None:
+    """The allowed values named in `raw`, in display order, or None when the default should be used."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or len(raw) > MAX_PARAMETER_LENGTH:
+        notices.append(Notice(name, partial=False))
+        return None
+    wanted = [part.strip() for part in raw.split(SEPARATOR) if part.strip()]
+    if not raw.strip():
+        return []  # an explicit empty selection: the page asks the reader to choose
+    chosen = [value for value in allowed if value in wanted]
+    if not chosen:
+        notices.append(Notice(name, partial=False))
+        return None
+    if len(set(wanted)) != len(chosen):
+        notices.append(Notice(name, partial=True))
+    return chosen
+
+
+def selection_to_params(selection: Selection, options: FilterOptions) -> dict[str, str]:
+    params = {"years": SEPARATOR.join(str(y) for y in selection.fiscal_years), "groups": SEPARATOR.join(selection.groups)}
+    for item in options.item_filters:
+        params[item.name] = SEPARATOR.join(selection.items_for(item.name))
+    return params
+
+
+def parse_language(raw: str | None) -> tuple[str, bool]:
+    """("ja"|"en", whether the raw value had to be refused)."""
+    if raw is None:
+        return "ja", False
+    if raw in ("ja", "en"):
+        return raw, False
+    return "ja", True

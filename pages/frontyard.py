@@ -1,0 +1,8 @@
+"""フロントヤード改革: a heatmap of the nine initiatives by group (share and count in every cell)."""
+from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+render_topic_page(TopicPage(
+    page_id="frontyard", topics=("frontyard",),
+    panels=(Panel(("frontyard_initiatives",), "heatmap", item_filter="items"),),
+    item_sources=(ItemSource("items", breakdown_of="frontyard_initiatives"),),
+))

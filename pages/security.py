@@ -1,0 +1,8 @@
+"""セキュリティ: CISO and CSIRT, one panel each on the same scale; 「－」 years are shown as not published."""
+from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+render_topic_page(TopicPage(
+    page_id="security", topics=("security",),
+    panels=(Panel(("security_organisation",), "small_multiples", item_filter="items"),),
+    item_sources=(ItemSource("items", breakdown_of="security_organisation"),),
+))
