@@ -1,6 +1,8 @@
 """Plotly figures for each kind of chart the topic pages draw. Input: a labelled facts frame (see labelled_facts)."""
 from __future__ import annotations
 
+import html
+
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -9,9 +11,18 @@ from dashboard.colors import BAND_COLORS, GROUP_STYLE, MEASURE_COLORS, PROGRESS_
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
 
+def literal(text) -> str:
+    """Text placed inside Plotly's HTML-like labels and hover templates, shown as itself: escaped, no %{…} fields."""
+    return html.escape(str(text)).replace("%{", "%&#123;")
+
+
+def _literals(values) -> list[str]:
+    return [literal(value) for value in values]
+
+
 def _layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
     figure.update_layout(
-        title=dict(text=title, x=0, xanchor="left", font=dict(size=15)), height=height, font=dict(family=FONT, size=13),
+        title=dict(text=literal(title), x=0, xanchor="left", font=dict(size=15)), height=height, font=dict(family=FONT, size=13),
         margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, title_text=""),
         plot_bgcolor="white", hoverlabel=dict(font_family=FONT), separators=".,",
     )
@@ -33,13 +44,13 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -
         reference = code in REFERENCE_GROUPS
         if years > 1:
             figure.add_trace(go.Scatter(
-                x=rows.year_label, y=rows.value, name=rows.group_label.iloc[0], mode="lines+markers",
+                x=_literals(rows.year_label), y=rows.value, name=literal(rows.group_label.iloc[0]), mode="lines+markers",
                 line=dict(color=color, dash=dash, width=3.5 if reference else 2.5), marker=dict(symbol=symbol, size=9, color=color),
-                customdata=rows[["value_text"]], hovertemplate="%{x}<br>" + rows.group_label.iloc[0] + "：%{customdata[0]}<extra></extra>"))
+                customdata=[[literal(v)] for v in rows.value_text], hovertemplate="%{x}<br>" + literal(rows.group_label.iloc[0]) + "：%{customdata[0]}<extra></extra>"))
         else:
             figure.add_trace(go.Bar(
-                x=rows.group_label, y=rows.value, name=rows.group_label.iloc[0], marker=dict(color=color,
-                pattern_shape="/" if reference else ""), text=rows.value_text, textposition="outside", cliponaxis=False,
+                x=_literals(rows.group_label), y=rows.value, name=literal(rows.group_label.iloc[0]), marker=dict(color=color,
+                pattern_shape="/" if reference else ""), text=_literals(rows.value_text), textposition="outside", cliponaxis=False,
                 hovertemplate="%{x}：%{text}<extra></extra>"))
     _layout(figure, title, x_title if years > 1 else "", y_title)
     if years == 1:
@@ -57,6 +68,7 @@ def small_multiples(frame: pd.DataFrame, title: str, y_title: str, x_title: str)
 
 def heatmap(frame: pd.DataFrame, title: str, colorbar_title: str) -> go.Figure:
     """Groups × items, each cell printed with its share and count."""
+    frame = frame.assign(item_label=_literals(frame.item_label), group_label=_literals(frame.group_label))
     items = list(dict.fromkeys(frame.item_label))
     groups = list(dict.fromkeys(frame.group_label))
     pivot = frame.pivot_table(index="item_label", columns="group_label", values="value", aggfunc="first").reindex(index=items, columns=groups)
@@ -78,6 +90,7 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
     """Items ranked by their total across the shown groups, one bar per group; one panel per year (left to right)."""
     from plotly.subplots import make_subplots
 
+    frame = frame.assign(item_label=_literals(frame.item_label), year_label=_literals(frame.year_label))
     years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
     order = frame.groupby("item_label").value.sum().sort_values().index.tolist()
     figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.03)
@@ -87,9 +100,9 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
             color = _group_style(code)[0]
             rows = rows.set_index("item_label").reindex(order).dropna(subset=["value"])
             figure.add_trace(go.Bar(
-                x=rows.value, y=rows.index, orientation="h", name=rows.group_label.iloc[0], marker_color=color,
+                x=rows.value, y=rows.index, orientation="h", name=literal(rows.group_label.iloc[0]), marker_color=color,
                 legendgroup=code, showlegend=code not in shown, text=rows.value.astype(int), textposition="outside",
-                cliponaxis=False, hovertemplate="%{y}<br>" + rows.group_label.iloc[0] + "：%{x:,}<extra>" + year + "</extra>"),
+                cliponaxis=False, hovertemplate="%{y}<br>" + literal(rows.group_label.iloc[0]) + "：%{x:,}<extra>" + year + "</extra>"),
                 row=1, col=column)
             shown.add(code)
     _layout(figure, title, "", "", height=160 + 22 * len(order) * max(1, frame.group_code.nunique()))
@@ -100,7 +113,8 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
 
 def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[str, str], stack_to_100: bool) -> go.Figure:
     """Horizontal stacked bars, one per group (and year); bands or progress parts side by side in one bar."""
-    frame = frame.copy()
+    frame = frame.assign(group_label=_literals(frame.group_label), year_label=_literals(frame.year_label),
+                         item_label=_literals(frame.item_label.fillna("")))
     multiple_years = frame.fiscal_year.nunique() > 1
     frame["bar_label"] = frame.group_label + ("（" + frame.year_label + "）" if multiple_years else "")
     bars = list(dict.fromkeys(frame.sort_values(["group_order", "fiscal_year"]).bar_label))
@@ -132,6 +146,8 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     """Measures side by side per group (e.g. 交付率 and 保有率), one panel per year."""
     from plotly.subplots import make_subplots
 
+    frame = frame.assign(group_label=_literals(frame.group_label), year_label=_literals(frame.year_label),
+                         indicator_label=_literals(frame.indicator_label))
     years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
     figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.04)
     measures = list(dict.fromkeys(frame.indicator_label))
@@ -143,7 +159,7 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
             figure.add_trace(go.Bar(
                 x=rows.group_label, y=rows.value, name=measure, marker_color=MEASURE_COLORS[index % len(MEASURE_COLORS)],
                 legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
-                textposition="outside", cliponaxis=False, customdata=rows[["value_text"]],
+                textposition="outside", cliponaxis=False, customdata=[[literal(v)] for v in rows.value_text],
                 hovertemplate="%{x}<br>" + measure + "：%{customdata[0]}<extra>" + year + "</extra>"), row=1, col=column)
     _layout(figure, title, "", y_title, height=440)
     figure.update_layout(barmode="group")

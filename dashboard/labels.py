@@ -33,7 +33,7 @@ def labelled_facts(frame: pd.DataFrame) -> pd.DataFrame:
     english = language() == "en"
     frame = frame.copy()
     frame["year_label"] = frame.fiscal_year_label_en if english else frame.fiscal_year_label_ja
-    frame["group_label"] = frame.group_label_en.where(english, frame.group_label_ja) if english else frame.group_label_ja
+    frame["group_label"] = frame.group_label_en if english else frame.group_label_ja
     frame["item_label"] = (frame.breakdown_label_en if english else frame.breakdown_label_ja)
     channels = query("breakdown_channels", indicator_code=frame.indicator_code.iloc[0]) if len(frame) else None
     if channels is not None and channels.channel_ja.notna().any():  # front-yard items carry their channel: 「自宅｜…」

@@ -1,0 +1,165 @@
+"""Every page, in both languages, driven through the real router: renders, filters change the data, exports match."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloaded_bytes, multiselect, open_page,
+                                   recorded_downloads, shown_tables)
+
+__all__ = ["recorded_downloads"]  # fixture re-exported for pytest
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", ALL_PAGES)
+def test_page_renders_without_exception(page, lang):
+    app = open_page(page, {"lang": lang})
+    assert not app.exception, [e.value for e in app.exception]
+    assert app.title, "every page states what it shows"
+    if page in TOPIC_PAGES:
+        assert chart_count(app) >= 1
+        assert app.subheader[-1].value == ("出典と時点" if lang == "ja" else "Sources and as-of dates")
+
+
+def test_english_switch_changes_labels_not_numbers():
+    japanese = shown_tables(open_page("governance", {"lang": "ja"}))[0]
+    english = shown_tables(open_page("governance", {"lang": "en"}))[0]
+    assert "区分" in japanese.columns and "Group" in english.columns
+    assert japanese.iloc[:, 2].tolist() == english.iloc[:, 2].tolist()  # the values column: the same printed numbers
+    assert "2023年度（令和5年度）" in japanese.iloc[:, 0].tolist() and "FY2023 (Reiwa 5)" in english.iloc[:, 0].tolist()
+
+
+def test_default_view_is_latest_year_and_every_group():
+    app = open_page("governance")
+    assert multiselect(app, "governance", "years").value == [2023]
+    assert multiselect(app, "governance", "groups").value == ["all", "pref", "ward", "designated", "city", "town_village"]
+
+
+FILTER_CHANGES = {
+    "governance": [("years", [2021, 2023]), ("groups", ["pref", "town_village"]), ("items", ["governance_overall_policy"])],
+    "frontyard": [("groups", ["muni", "town_village"]), ("items", ["online_application", "one_stop_counter"])],
+    "standardization": [("groups", ["pref", "core"]), ("items", ["completed"])],
+    "mynumber": [("years", [2021, 2024]), ("groups", ["all", "town_village"]), ("items", ["mynumber_issued"])],
+    "security": [("years", [2020, 2023]), ("groups", ["ward"]), ("items", ["csirt_established"])],
+    "ai_rpa": [("years", [2021]), ("groups", ["muni_other"]), ("ai_functions", ["matching"]), ("rpa_fields", ["ict", "other"])],
+    "telework": [("years", [2022, 2023]), ("groups", ["designated"]), ("items", ["unknown"])],
+}
+
+
+@pytest.mark.parametrize("page, name, value", [(page, name, value) for page, changes in FILTER_CHANGES.items()
+                                               for name, value in changes])
+def test_changing_each_filter_changes_the_data_shown(page, name, value):
+    app = open_page(page)
+    before = [frame.to_dict("records") for frame in shown_tables(app)]
+    multiselect(app, page, name).set_value(value)
+    app.run()
+    assert not app.exception
+    after = [frame.to_dict("records") for frame in shown_tables(app)]
+    assert after != before
+    assert app.query_params[name] == ",".join(str(v) for v in value), "the URL follows the filter"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("page", TOPIC_PAGES)
+def test_csv_bytes_equal_the_rows_shown(page, lang, recorded_downloads):
+    app = open_page(page, {"lang": lang, "years": "2021,2022,2023,2024"})
+    tables, buttons = shown_tables(app), app.download_button
+    assert tables and len(tables) == len(buttons)
+    for table, button in zip(tables, buttons):
+        data = downloaded_bytes(button)
+        assert data.startswith(b"\xef\xbb\xbf")
+        assert b"\r\n" in data
+        exported = csv_frame(data)
+        assert list(exported.columns) == list(table.columns)
+        assert ("出典" in exported.columns and "時点" in exported.columns) if lang == "ja" else \
+            ("Source" in exported.columns and "As of" in exported.columns)
+        pd.testing.assert_frame_equal(exported.astype(str), table.astype(str).replace({"<NA>": "nan"}), check_dtype=False)
+
+
+def test_csv_file_name_records_topic_years_and_groups(recorded_downloads):
+    app = open_page("governance", {"years": "2021,2022,2023", "groups": "pref,town_village", "items": "governance_overall_policy"})
+    url = app.download_button[0].proto.url
+    exported = csv_frame(downloaded_bytes(app.download_button[0]))
+    assert len(exported) == 6
+    row = exported[(exported["年度"] == "2023年度（令和5年度）") & (exported["区分"] == "町村")].iloc[0]
+    assert (row["値（%）"], row["団体数"], row["時点"]) == (29.6, 273, "2023-04-01")
+    assert url.endswith(".csv")
+    # the file name travels in the download button's proto as the media file's name
+    assert "dx_governance_overall_policy_2021-2023_pref_town_village.csv" in str(recorded_downloads.latest._files_by_id.values())
+
+
+def test_cp932_option_writes_shift_jis_without_bom(recorded_downloads):
+    app = open_page("frontyard")
+    app.radio(key="frontyard__encoding").set_value("cp932")
+    app.run()
+    data = downloaded_bytes(app.download_button[0])
+    assert not data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("cp932")
+    assert "全市区町村" in text and "オンライン申請システム" in text
+
+
+def test_not_published_cells_export_as_blank_not_zero(recorded_downloads):
+    app = open_page("security", {"years": "2020", "items": "csirt_established"})
+    exported = csv_frame(downloaded_bytes(app.download_button[0]))
+    assert exported["値（%）"].isna().all() and len(exported) == 6
+
+
+HOSTILE = [
+    {"years": "<script>alert(1)</script>"},
+    {"groups": "';drop table facts;--"},
+    {"items": "governance_overall_policy' or '1'='1"},
+    {"years": "9999,abc", "groups": "pref"},
+    {"years": "2021," * 200},
+    {"lang": "xx"},
+    {"groups": "\u202epref\u0000"},
+]
+
+
+@pytest.mark.parametrize("params", HOSTILE)
+def test_hostile_query_parameters_fall_back_with_a_notice(params):
+    app = open_page("overview" if "lang" in params else "governance", params)  # the language is read on a session's first run
+    assert not app.exception
+    assert app.warning, "a visible notice says the link's setting was not used"
+    assert all("<script>" not in w.value and "drop table" not in w.value for w in app.warning)
+    assert chart_count(app) >= 1
+
+
+def test_partly_valid_parameters_keep_the_valid_part():
+    app = open_page("governance", {"years": "2021,1999", "groups": "pref,nowhere"})
+    assert multiselect(app, "governance", "years").value == [2021]
+    assert multiselect(app, "governance", "groups").value == ["pref"]
+    assert len(app.warning) == 2
+
+
+def test_filter_state_survives_switching_pages_and_back():
+    app = open_page("governance", {"years": "2021,2022", "groups": "ward,city"})
+    app.query_params.clear()  # as the browser does when st.navigation switches pages
+    app.switch_page("pages/frontyard.py")
+    app.run()
+    assert app.query_params["years"] == "2023", "the other page shows its own default"
+    app.query_params.clear()
+    app.switch_page("pages/governance.py")
+    app.run()
+    assert multiselect(app, "governance", "years").value == [2021, 2022]
+    assert multiselect(app, "governance", "groups").value == ["ward", "city"]
+    assert app.query_params["years"] == "2021,2022"
+
+
+def test_coarser_groups_are_explained_for_ai():
+    app = open_page("ai_rpa")
+    captions = " ".join(caption.value for caption in app.caption)
+    assert "町" in captions and "その他市区町村" in captions and "個別に公表していません" in captions
+
+
+def test_responding_base_note_appears_for_2023():
+    app = open_page("governance", {"years": "2023"})
+    texts = " ".join(text.value for text in app.text)
+    assert "母数 1,779〜1,780団体（全1,788団体より8〜9団体少ない）" in texts
+
+
+def test_empty_selection_asks_the_reader_to_choose():
+    app = open_page("governance")
+    multiselect(app, "governance", "groups").set_value([])
+    app.run()
+    assert not app.exception and any("選んでください" in info.value for info in app.info)
+    assert chart_count(app) == 0
