@@ -1,13 +1,17 @@
-"""The overview's figures: each topic's headline series, its latest change and the distance to any target that applies."""
+"""The overview's tiles: each topic's headline series, its latest change and the distance to any target that applies."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 
 import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
 
+from dashboard import charts
 from dashboard.db import query
-from dashboard.i18n import pick
+from dashboard.formatting import format_count, format_date, format_points
+from dashboard.i18n import language, pick, t
 
 
 @dataclass(frozen=True)
@@ -32,6 +36,55 @@ HEADLINES = (
 )
 
 
+@dataclass(frozen=True)
+class Tile:
+    topic: str
+    subject: str
+    year: str
+    value: str
+    delta: str | None
+    detail: str
+    sparkline: go.Figure | None
+    targets: tuple[tuple[str, str], ...]  # (heading in markdown, note)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def overview_tiles(lang: str, version: tuple) -> tuple[Tile, ...]:
+    """All tiles; `lang` and `version` are the cache key. The topic without figures gets a tile saying so."""
+    topics = query("topics").set_index("topic_code")
+    tiles = [headline_tile(headline, topics) for headline in HEADLINES]
+    for code in topics.index[~topics.has_figures]:
+        tiles.append(Tile(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]), "別紙1", "", t("not_published_short"),
+                          None, t("digital_divide_note"), None, ()))
+    return tuple(tiles)
+
+
+def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
+    lang = language()
+    rows = series(headline)
+    latest = rows.iloc[-1]
+    change = change_in_points(rows)
+    counted = format_count(latest["count"], latest.count_unit, lang)
+    previous = (t("change_since_year", year=pick(rows.fiscal_year_label_ja.iloc[-2], rows.fiscal_year_label_en.iloc[-2])) + "　"
+                if change is not None else "")
+    targets = [(f":material/flag: **{t('target')}** {pick(target.deadline_ja, target.deadline_en)}：{pick(target.label_ja, target.label_en)}",
+                t("target_gap", gap=gap) + " " + pick(target.link_note_ja, target.link_note_en))
+               for target, gap in measured_targets(headline, rows)]
+    targets += [(f"{t('target')}（{pick(target.deadline_ja, target.deadline_en)}）：{pick(target.label_ja, target.label_en)}",
+                 pick(target.link_note_ja, target.link_note_en)) for target in other_targets(headline)]
+    return Tile(
+        topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"]),
+        subject=headline_label(headline, latest),
+        year=pick(latest.fiscal_year_label_ja, latest.fiscal_year_label_en),
+        value=f"{latest.value_printed}%",
+        delta=format_points(float(change), lang) if change is not None else None,
+        detail=previous + (f"{counted}　" if counted else "") + f"{format_date(latest.as_of, lang)}{t('as_of_suffix')}　{latest.source_ja}",
+        sparkline=charts.sparkline([pick(a, b) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
+                                   list(rows.value)) if len(rows) > 1 else None,
+        targets=tuple(targets),
+    )
+
+
 def series(headline: Headline) -> pd.DataFrame:
     return query("indicator_series", indicator_code=headline.indicator_code, group_code=headline.group_code,
                  breakdown_code=headline.breakdown_code).dropna(subset=["value"])
@@ -39,8 +92,8 @@ def series(headline: Headline) -> pd.DataFrame:
 
 def headline_label(headline: Headline, latest: pd.Series) -> str:
     """「DXを推進するための全庁的・横断的な推進体制を構築している自治体 ・ 全自治体」"""
-    indicators = query("topic_indicators", topic_code=headline.topic_code).set_index("indicator_code")
-    parts = [pick(indicators.at[headline.indicator_code, "label_ja"], indicators.at[headline.indicator_code, "label_en"])]
+    meta = query("indicator_meta", indicator_code=headline.indicator_code).iloc[0]
+    parts = [pick(meta.label_ja, meta.label_en)]
     if headline.breakdown_code:
         parts.append(pick(latest.breakdown_label_ja, latest.breakdown_label_en))
     parts.append(pick(latest.group_label_ja, latest.group_label_en))
@@ -67,11 +120,9 @@ def _measures(target, headline: Headline) -> bool:
 
 def measured_targets(headline: Headline, rows: pd.DataFrame) -> list[tuple]:
     """Targets this headline series measures, with the gap in points from its latest printed value."""
-    found = []
-    for target in _targets(headline.topic_code).itertuples():
-        if _measures(target, headline) and target.target_unit == "pct" and not rows.empty:
-            found.append((target, Decimal(str(target.target_value)) - Decimal(rows.value_printed.iloc[-1])))
-    return found
+    return [(target, Decimal(str(target.target_value)) - Decimal(rows.value_printed.iloc[-1]))
+            for target in _targets(headline.topic_code).itertuples()
+            if _measures(target, headline) and target.target_unit == "pct" and not rows.empty]
 
 
 def other_targets(headline: Headline) -> list:

@@ -1,20 +1,27 @@
-"""A topic page: filters from the URL, one chart per panel with its table, CSV export and notes, then the sources."""
+"""A topic page: filters from the URL, one chart per panel with its table, CSV export and notes, then the sources.
+
+Everything a panel shows is computed once per database version, page, selection, language and encoding, and cached
+as a shared, read-only resource (it holds only published data, never anything a user typed); a rerun then only draws.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 import pandas as pd
+import plotly.graph_objects as go
 import streamlit as st
 
 from dashboard import charts
-from dashboard.db import query
-from dashboard.exports import export_panel
+from dashboard.db import database_version, query
+from dashboard.exports import Export, csv_export, export_table
 from dashboard.filters import page_filters, show_notices
 from dashboard.formatting import as_of_phrase
 from dashboard.i18n import language, pick, t
 from dashboard.labels import breakdown_labels, group_labels, labelled_facts, year_labels
-from dashboard.notes import coarser_groups_note, notes_expander, sources_footer
+from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, source_lines
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
+
+CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
 
 
 @dataclass(frozen=True)
@@ -46,43 +53,73 @@ class TopicPage:
     panels: tuple[Panel, ...]
     item_sources: tuple[ItemSource, ...] = ()
 
-
-def page_indicators(spec: TopicPage) -> list[str]:
-    return list(dict.fromkeys(code for panel in spec.panels for code in panel.indicators))
-
-
-def filter_options(spec: TopicPage) -> FilterOptions:
-    indicators = page_indicators(spec)
-    years = sorted({int(y) for code in indicators for y in query("indicator_years", indicator_code=code).fiscal_year})
-    published = pd.concat([query("indicator_groups", indicator_code=code) for code in indicators])
-    groups = list(published.drop_duplicates("group_code").sort_values("sort_order").group_code)
-    items = []
-    for source in spec.item_sources:
-        allowed = tuple(query("breakdowns", indicator_code=source.breakdown_of).breakdown_code) if source.breakdown_of else source.indicators
-        items.append(ItemFilter(source.name, allowed, allowed))
-    return FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items))
+    @property
+    def indicators(self) -> list[str]:
+        return list(dict.fromkeys(code for panel in self.panels for code in panel.indicators))
 
 
-def render_topic_page(spec: TopicPage) -> None:
+@dataclass(frozen=True)
+class PageModel:
+    title: str
+    heading: str
+    options: FilterOptions
+    year_labels: dict[int, str]
+    group_labels: dict[str, str]
+    item_labels: dict[str, tuple[str, dict[str, str]]]  # filter name → (widget label, code → label)
+    sources: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """One chart with everything around it, ready to draw."""
+
+    key: str
+    title: str
+    figures: tuple[go.Figure, ...]
+    source: str
+    coarser_groups: str | None
+    table: pd.DataFrame
+    export: Export
+    notes: Notes
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
+    """Labels, filter options and sources of a page. `lang` and `version` are part of the cache key."""
     topics = query("topics").set_index("topic_code")
-    st.title(" ・ ".join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]) for code in spec.topics))
-    st.caption(" ".join(topics.at[code, "heading_printed"] for code in dict.fromkeys(spec.topics)))
-    indicators = page_indicators(spec)
-    options = filter_options(spec)
-    years, groups = year_labels(), group_labels(indicators)
     meta = pd.concat([query("topic_indicators", topic_code=topic) for topic in spec.topics]).set_index("indicator_code")
-    item_labels = {}
+    years = sorted({int(y) for code in spec.indicators for y in query("indicator_years", indicator_code=code).fiscal_year})
+    published = pd.concat([query("indicator_groups", indicator_code=code) for code in spec.indicators])
+    groups = list(published.drop_duplicates("group_code").sort_values("sort_order").group_code)
+    items, item_labels = [], {}
     for source in spec.item_sources:
         if source.breakdown_of:
             labels = breakdown_labels(source.breakdown_of)
             heading = pick(meta.at[source.breakdown_of, "breakdown_dimension_ja"], meta.at[source.breakdown_of, "breakdown_dimension_en"])
-            heading = f"{pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'])}：{heading}" \
-                if len(spec.item_sources) > 1 else heading
+            if len(spec.item_sources) > 1:
+                heading = f"{pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'])}：{heading}"
         else:
             labels = {code: pick(meta.at[code, "label_ja"], meta.at[code, "label_en"]) for code in source.indicators}
             heading = t("indicators")
-        item_labels[source.name] = (heading, lambda code, labels=labels: labels.get(code, code))
-    selection, notices = page_filters(spec.page_id, options, lambda y: years.get(y, str(y)), lambda g: groups.get(g, g), item_labels)
+        items.append(ItemFilter(source.name, tuple(labels), tuple(labels)))
+        item_labels[source.name] = (heading, labels)
+    return PageModel(
+        title=" ・ ".join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]) for code in spec.topics),
+        heading=" ".join(dict.fromkeys(topics.at[code, "heading_printed"] for code in spec.topics)),
+        options=FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items)),
+        year_labels=year_labels(), group_labels=group_labels(spec.indicators), item_labels=item_labels,
+        sources=tuple((title, tuple(lines)) for title, lines in map(source_lines, spec.indicators)),
+    )
+
+
+def render_topic_page(spec: TopicPage) -> None:
+    model = page_model(spec, language(), database_version())
+    st.title(model.title)
+    st.caption(model.heading)
+    item_labels = {name: (heading, lambda code, labels=labels: labels.get(code, code))
+                   for name, (heading, labels) in model.item_labels.items()}
+    selection, notices = page_filters(spec.page_id, model.options, lambda y: model.year_labels.get(y, str(y)),
+                                      lambda g: model.group_labels.get(g, g), item_labels)
     show_notices(notices)
     encoding = st.radio(t("encoding"), ["utf-8-sig", "cp932"], horizontal=True, key=f"{spec.page_id}__encoding",
                         format_func=lambda e: t("encoding_utf8") if e == "utf-8-sig" else t("encoding_cp932"))
@@ -90,14 +127,50 @@ def render_topic_page(spec: TopicPage) -> None:
         st.info(t("nothing_selected"))
     else:
         for index, panel in enumerate(spec.panels):
-            render_panel(spec, panel, index, selection, encoding)
-    sources_footer(indicators)
+            views = panel_views(spec, index, selection, language(), encoding, database_version())
+            if views is None:
+                st.info(t("no_rows"))
+            for view in views or ():
+                draw(view)
+    st.divider()
+    st.subheader(t("sources_heading"))
+    for title, lines in model.sources:
+        st.markdown(f"**{title}**")
+        st.text("\n".join(lines))
 
 
-def panel_frame(panel: Panel, selection: Selection) -> pd.DataFrame:
-    """The published rows this panel shows: its (chosen) indicators, the selected years, groups and items."""
-    indicators = [code for code in panel.indicators
-                  if panel.indicator_filter is None or code in selection.items_for(panel.indicator_filter)]
+def draw(view: ChartView) -> None:
+    for number, figure in enumerate(view.figures):
+        st.plotly_chart(figure, config=CHART_CONFIG, width="stretch", key=f"{view.key}__chart{number}")
+    st.caption(view.source)
+    if view.coarser_groups:
+        st.caption("ℹ️ " + view.coarser_groups)
+    with st.expander(t("table_of_chart"), expanded=False):
+        st.dataframe(view.table, hide_index=True, width="stretch")
+    if view.export.problem:
+        st.error(view.export.problem)
+    st.download_button(t("download_csv"), data=view.export.data, file_name=view.export.file_name, mime="text/csv",
+                       key=f"{view.key}__download", on_click="ignore", icon=":material/download:")
+    show_notes(view.notes)
+
+
+@st.cache_resource(max_entries=2048, show_spinner=False)
+def panel_views(spec: TopicPage, index: int, selection: Selection, lang: str, encoding: str,
+                version: tuple) -> tuple[ChartView, ...] | None:
+    """The charts of one panel for a selection: () when the panel does not apply, None when nothing is published."""
+    panel = spec.panels[index]
+    chosen = [code for code in panel.indicators if panel.indicator_filter is None or code in selection.items_for(panel.indicator_filter)]
+    if len(selection.fiscal_years) < panel.min_years or not chosen:
+        return ()
+    frame = panel_frame(chosen, panel, selection)
+    if frame.empty:
+        return None
+    parts = [frame] if panel.chart == "side_by_side" else [rows for _, rows in frame.groupby("indicator_code", sort=False)]
+    return tuple(chart_view(spec, index, panel, rows, selection, encoding) for rows in parts)
+
+
+def panel_frame(indicators: list[str], panel: Panel, selection: Selection) -> pd.DataFrame:
+    """The published rows a panel shows: its chosen indicators, the selected years, groups and items."""
     items = list(selection.items_for(panel.item_filter)) if panel.item_filter else []
     if panel.item_filter and not items:
         return pd.DataFrame()
@@ -105,57 +178,41 @@ def panel_frame(panel: Panel, selection: Selection) -> pd.DataFrame:
     for code in indicators:
         rows = query("facts_selection", indicator_code=code, fiscal_years=list(selection.fiscal_years),
                      group_codes=list(selection.groups), breakdown_codes=items)
-        meta = query("topic_indicators", topic_code=_topic_of(code)).set_index("indicator_code")
-        rows["indicator_label"] = pick(meta.at[code, "label_ja"], meta.at[code, "label_en"])
-        frames.append(rows)
+        meta = query("indicator_meta", indicator_code=code).iloc[0]
+        frames.append(rows.assign(indicator_label=pick(meta.label_ja, meta.label_en)))
     frames = [frame for frame in frames if not frame.empty]
     return labelled_facts(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame()
 
 
-def _topic_of(indicator_code: str) -> str:
-    return query("indicator_topic", indicator_code=indicator_code).topic_code.iloc[0]
+def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, selection: Selection, encoding: str) -> ChartView:
+    codes = list(dict.fromkeys(frame.indicator_code))
+    metas = [query("indicator_meta", indicator_code=code).iloc[0] for code in codes]
+    title = "・".join(pick(meta.title_ja, meta.title_en) for meta in metas) + "　" + as_of_phrase(list(frame.as_of), language())
+    table = export_table(frame)
+    return ChartView(
+        key=f"{spec.page_id}__{index}__{codes[0]}",
+        title=title,
+        figures=tuple(figures(panel.chart, frame, title, metas[0].unit)),
+        source=f"{t('source')}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
+        coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max())),
+        table=table,
+        export=csv_export(table, frame, panel.export_name or codes[0], encoding),
+        notes=notes_for(codes, list(selection.fiscal_years)),
+    )
 
 
-def render_panel(spec: TopicPage, panel: Panel, index: int, selection: Selection, encoding: str) -> None:
-    if len(selection.fiscal_years) < panel.min_years:
-        return
-    frame = panel_frame(panel, selection)
-    if frame.empty:
-        if panel.indicator_filter is None or any(code in selection.items_for(panel.indicator_filter) for code in panel.indicators):
-            st.info(t("no_rows"))
-        return
-    for code, rows in frame.groupby("indicator_code", sort=False):
-        if panel.chart == "side_by_side" and code != frame.indicator_code.iloc[0]:
-            continue
-        shown = frame if panel.chart == "side_by_side" else rows
-        meta = query("topic_indicators", topic_code=_topic_of(code)).set_index("indicator_code")
-        title = pick(meta.at[code, "title_ja"], meta.at[code, "title_en"])
-        if panel.chart == "side_by_side":
-            title = "・".join(dict.fromkeys(pick(meta.at[c, "title_ja"], meta.at[c, "title_en"]) for c in shown.indicator_code))
-        title = f"{title}　{as_of_phrase(list(shown.as_of), language())}"
-        draw_chart(panel, shown, title, meta.at[code, "unit"])
-        st.caption(f"{t('source')}：" + " ／ ".join(dict.fromkeys(shown.source_ja)))
-        coarser_groups_note(code, int(shown.fiscal_year.max()))
-        export_panel(spec, panel, shown, encoding, key=f"{spec.page_id}__{index}__{code}")
-        notes_expander(list(dict.fromkeys(shown.indicator_code)), list(selection.fiscal_years))
-
-
-def draw_chart(panel: Panel, frame: pd.DataFrame, title: str, unit: str) -> None:
+def figures(kind: str, frame: pd.DataFrame, title: str, unit: str) -> list[go.Figure]:
     y_title = t("percent") if unit == "pct" else t("cases")
-    config = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
-    if panel.chart == "trend":
-        figures = [charts.trend_or_bars(frame, title, y_title, t("fiscal_year"))]
-    elif panel.chart == "small_multiples":
-        figures = [figure for _, figure in charts.small_multiples(frame, title, y_title, t("fiscal_year"))]
-    elif panel.chart == "heatmap":
-        figures = [charts.heatmap(frame, title, t("percent"))]
-    elif panel.chart == "ranked":
-        figures = [charts.ranked_bars(frame, title, t("cases"))]
-    elif panel.chart in ("bands", "progress"):
-        figures = [charts.stacked_shares(frame, title, t("percent"), charts.BAND_AND_PROGRESS, stack_to_100=panel.chart == "bands")]
-    elif panel.chart == "side_by_side":
-        figures = [charts.side_by_side(frame, title, y_title)]
-    else:
-        raise ValueError(f"unknown chart kind {panel.chart!r}")
-    for figure in figures:
-        st.plotly_chart(figure, config=config, width="stretch")
+    if kind == "trend":
+        return [charts.trend_or_bars(frame, title, y_title, t("fiscal_year"))]
+    if kind == "small_multiples":
+        return [figure for _, figure in charts.small_multiples(frame, title, y_title, t("fiscal_year"))]
+    if kind == "heatmap":
+        return [charts.heatmap(frame, title, t("percent"))]
+    if kind == "ranked":
+        return [charts.ranked_bars(frame, title, t("cases"))]
+    if kind in ("bands", "progress"):
+        return [charts.stacked_shares(frame, title, t("percent"), charts.BAND_AND_PROGRESS, stack_to_100=kind == "bands")]
+    if kind == "side_by_side":
+        return [charts.side_by_side(frame, title, y_title)]
+    raise ValueError(f"unknown chart kind {kind!r}")

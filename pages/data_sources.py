@@ -1,10 +1,8 @@
 """データと出典: every indicator's definition, unit, as-of date, survey and notes; bases; checks; full downloads."""
-import io
-
 import streamlit as st
 
-from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
-from dashboard.db import database_bytes, query
+from dashboard.db import database_version, query
+from dashboard.full_dataset import full_dataset_downloads
 from dashboard.i18n import language, pick, t
 
 lang = language()
@@ -16,22 +14,17 @@ st.caption(("ビルド日時 {built_at}（UTC）・元データのSHA-256 {diges
            .format(built_at=info["built_at"], digest=info["sources_sha256"][:16], cells=info["published_cells"]))
 
 st.header("ダウンロード" if not english else "Downloads")
-facts = query("all_facts")
 encoding = st.radio(t("encoding"), ["utf-8-sig", "cp932"], horizontal=True, key="data__encoding",
                     format_func=lambda e: t("encoding_utf8") if e == "utf-8-sig" else t("encoding_cp932"))
+downloads = full_dataset_downloads(encoding, language(), database_version())
+if downloads.problem:
+    st.error(downloads.problem)
 columns = st.columns(3)
-try:
-    csv_bytes = dataframe_to_csv_bytes(facts, encoding=encoding)
-except ExportError as error:
-    st.error(f"{t('cp932_failed')} {error.message_ja if not english else error.message_en}")
-    csv_bytes = dataframe_to_csv_bytes(facts)
-columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", csv_bytes, "dx_facts_all.csv", "text/csv",
+columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", downloads.csv, "dx_facts_all.csv", "text/csv",
                            on_click="ignore", key="download_facts_csv")
-parquet = io.BytesIO()
-facts.to_parquet(parquet, index=False)
-columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", parquet.getvalue(), "dx_facts_all.parquet",
-                           "application/vnd.apache.parquet", on_click="ignore", key="download_facts_parquet")
-columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", database_bytes(), "dx.duckdb",
+columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", downloads.parquet,
+                           "dx_facts_all.parquet", "application/vnd.apache.parquet", on_click="ignore", key="download_facts_parquet")
+columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", downloads.database, "dx.duckdb",
                            "application/octet-stream", on_click="ignore", key="download_duckdb")
 st.caption("CSVは縦持ち（1行1数値）。「value」が空欄の行は資料に「－」と印字された未公表の値で、0ではありません。"
            if not english else "Long format, one published number per row. An empty value is printed 「－」 (not published), not zero.")
