@@ -26,16 +26,23 @@ def database_version() -> tuple[int, int, int]:
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
 
 
-@st.cache_resource(max_entries=2, show_spinner=False)
-def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
-    """Shared by all sessions; each run takes its own cursor. ATTACH (not connect) so a rebuilt file is opened afresh."""
-    connection = duckdb.connect(":memory:")
-    escaped = path.replace("'", "''")  # our own configured path, not user input
+def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """A connection that can only read this one file. ATTACH into an in-memory database rather than connect() to the
+    path: DuckDB caches instances by path, so connect() could keep serving a file the ETL has since replaced."""
+    # one worker thread: the app's queries are tiny, and a pool per connection oversubscribes 2 cores under load
+    connection = duckdb.connect(":memory:", config={"threads": 1})
+    escaped = str(path).replace("'", "''")  # our own configured path, not user input
     connection.execute(f"attach '{escaped}' as dx (read_only)")
     connection.execute("use dx")
     connection.execute("set enable_external_access = false")
     connection.execute("set lock_configuration = true")
     return connection
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
+    """Shared by all sessions, one per version of the file; each run takes its own cursor."""
+    return open_read_only(path)
 
 
 def cursor() -> duckdb.DuckDBPyConnection:

@@ -1,0 +1,74 @@
+"""URL parameters are untrusted: parsing never raises, never returns a value outside the page's options, and says so."""
+from __future__ import annotations
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dashboard.url_state import (MAX_PARAMETER_LENGTH, FilterOptions, ItemFilter, Selection, default_selection, parse_language,
+                                 parse_selection, selection_to_params)
+
+OPTIONS = FilterOptions(
+    fiscal_years=(2021, 2022, 2023), groups=("all", "pref", "ward", "designated", "city", "town_village"),
+    default_fiscal_years=(2023,), default_groups=("all", "pref", "ward", "designated", "city", "town_village"),
+    item_filters=(ItemFilter("items", ("a", "b", "c"), ("a", "b", "c")),),
+)
+
+hostile_text = st.one_of(
+    st.text(max_size=600),
+    st.sampled_from(["<script>alert(1)</script>", "'; drop table facts; --", "%00", "\u202e", "2021,2021,2021", ",,,",
+                     "2023" * 200, "pref,PREF, pref ", "../../etc/passwd", "NaN", "-1", "2.023e3"]),
+)
+parameters = st.dictionaries(st.sampled_from(["years", "groups", "items", "other", "lang"]), hostile_text, max_size=5)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(parameters)
+def test_parsing_never_raises_and_stays_within_the_options(params):
+    parsed = parse_selection(params, OPTIONS)
+    selection = parsed.selection
+    assert set(selection.fiscal_years) <= set(OPTIONS.fiscal_years)
+    assert set(selection.groups) <= set(OPTIONS.groups)
+    assert set(selection.items_for("items")) <= {"a", "b", "c"}
+    assert list(selection.fiscal_years) == sorted(selection.fiscal_years), "display order, whatever the URL's order"
+    for notice in parsed.notices:
+        assert notice.parameter in ("years", "groups", "items")
+
+
+@settings(max_examples=200, database=None)
+@given(st.lists(st.sampled_from(OPTIONS.fiscal_years), unique=True, min_size=1),
+       st.lists(st.sampled_from(OPTIONS.groups), unique=True, min_size=1),
+       st.lists(st.sampled_from(["a", "b", "c"]), unique=True))
+def test_a_selection_survives_the_round_trip_through_the_url(years, groups, items):
+    selection = Selection(tuple(sorted(years)), tuple(g for g in OPTIONS.groups if g in groups),
+                          (("items", tuple(i for i in ("a", "b", "c") if i in items)),))
+    parsed = parse_selection(selection_to_params(selection, OPTIONS), OPTIONS)
+    assert parsed.selection == selection and parsed.notices == []
+
+
+def test_unknown_values_fall_back_to_the_default_with_a_notice():
+    parsed = parse_selection({"years": "1999,abc", "groups": "<b>x</b>"}, OPTIONS)
+    assert parsed.selection == default_selection(OPTIONS)
+    assert [(n.parameter, n.partial) for n in parsed.notices] == [("years", False), ("groups", False)]
+
+
+def test_partly_known_values_keep_the_known_part():
+    parsed = parse_selection({"years": "2022,1999", "groups": "town_village,pref,nowhere"}, OPTIONS)
+    assert parsed.selection.fiscal_years == (2022,)
+    assert parsed.selection.groups == ("pref", "town_village")
+    assert [(n.parameter, n.partial) for n in parsed.notices] == [("years", True), ("groups", True)]
+
+
+def test_overlong_values_are_refused_whole():
+    parsed = parse_selection({"years": "2021," * (MAX_PARAMETER_LENGTH // 5 + 1)}, OPTIONS)
+    assert parsed.selection.fiscal_years == (2023,) and parsed.notices[0].parameter == "years"
+
+
+def test_an_explicitly_empty_selection_is_kept_empty():
+    assert parse_selection({"groups": ""}, OPTIONS).selection.groups == ()
+
+
+@given(st.text(max_size=50))
+def test_language_is_japanese_unless_english_is_asked_for(raw):
+    language, refused = parse_language(raw)
+    assert language == ("en" if raw == "en" else "ja")
+    assert refused == (raw not in ("ja", "en"))
