@@ -5,6 +5,7 @@ from dashboard.db import DatabaseMissing, database_version
 from dashboard.filters import restore_language
 from dashboard.i18n import LANGUAGE_KEY, t
 from dashboard.navigation import pages
+from dashboard.routing import mark_routed
 
 st.set_page_config(page_title="自治体DX 進捗ダッシュボード", page_icon=":material/monitoring:", layout="wide")
 refused = restore_language()
@@ -18,4 +19,5 @@ except DatabaseMissing:
 page = st.navigation(pages())
 if refused:
     st.warning(t("url_notice", param="lang"), icon="⚠️")
+mark_routed()
 page.run()

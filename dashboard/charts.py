@@ -20,11 +20,15 @@ def _literals(values) -> list[str]:
     return [literal(value) for value in values]
 
 
-def _layout(figure: go.Figure, title: str, x_title: str, y_title: str, height: int = 420) -> go.Figure:
+def _layout(figure: go.Figure, title: "str | tuple[str, str]", x_title: str, y_title: str, height: int = 420) -> go.Figure:
+    """Title (and the as-of date as its subtitle), fonts, legend below the plot, white background."""
+    main, sub = (title, "") if isinstance(title, str) else title
     figure.update_layout(
-        title=dict(text=literal(title), x=0, xanchor="left", font=dict(size=15)), height=height, font=dict(family=FONT, size=13),
-        margin=dict(l=10, r=10, t=60, b=10), legend=dict(orientation="h", yanchor="top", y=-0.15, x=0, title_text=""),
-        plot_bgcolor="white", hoverlabel=dict(font_family=FONT), separators=".,",
+        title=dict(text=literal(main), subtitle=dict(text=literal(sub), font=dict(size=13, color="#555")), x=0, xanchor="left",
+                   font=dict(size=15)),
+        height=height, font=dict(family=FONT, size=13), margin=dict(l=10, r=10, t=80, b=10),
+        legend=dict(orientation="h", yanchor="top", y=-0.12, x=0, title_text=""), plot_bgcolor="white",
+        hoverlabel=dict(font_family=FONT), separators=".,", uniformtext=dict(minsize=11, mode="show"),
     )
     figure.update_xaxes(title_text=x_title, showgrid=False, linecolor="#444", automargin=True)
     figure.update_yaxes(title_text=y_title, gridcolor="#e5e5e5", zeroline=True, zerolinecolor="#999", automargin=True)
@@ -51,8 +55,8 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -
             figure.add_trace(go.Bar(
                 x=_literals(rows.group_label), y=rows.value, name=literal(rows.group_label.iloc[0]), marker=dict(color=color,
                 pattern_shape="/" if reference else ""), text=_literals(rows.value_text), textposition="outside", cliponaxis=False,
-                hovertemplate="%{x}：%{text}<extra></extra>"))
-    _layout(figure, title, x_title if years > 1 else "", y_title)
+                textfont=dict(size=12, color="#222"), hovertemplate="%{x}：%{text}<extra></extra>"))
+    _layout(figure, title, "", y_title)  # the year labels name the axis; a title there would collide with the legend
     if years == 1:
         figure.update_layout(showlegend=False, bargap=0.35)
     if (frame.unit == "pct").all():
@@ -60,9 +64,9 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -
     return figure
 
 
-def small_multiples(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -> list[tuple[str, go.Figure]]:
+def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str, x_title: str) -> list[tuple[str, go.Figure]]:
     """One trend_or_bars per item (e.g. CISO and CSIRT), same scales, so items compare across panels."""
-    return [(label, trend_or_bars(rows, f"{title} — {label}", y_title, x_title))
+    return [(label, trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title, x_title))
             for label, rows in frame.groupby("item_label", sort=False)]
 
 
@@ -159,7 +163,7 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
             figure.add_trace(go.Bar(
                 x=rows.group_label, y=rows.value, name=measure, marker_color=MEASURE_COLORS[index % len(MEASURE_COLORS)],
                 legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
-                textposition="outside", cliponaxis=False, customdata=[[literal(v)] for v in rows.value_text],
+                textposition="outside", cliponaxis=False, textfont=dict(size=12, color="#222"), customdata=[[literal(v)] for v in rows.value_text],
                 hovertemplate="%{x}<br>" + measure + "：%{customdata[0]}<extra>" + year + "</extra>"), row=1, col=column)
     _layout(figure, title, "", y_title, height=440)
     figure.update_layout(barmode="group")

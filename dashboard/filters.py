@@ -33,14 +33,15 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
         for item in options.item_filters:
             st.session_state[_widget_key(page_id, item.name)] = list(initial.items_for(item.name))
 
-    columns = st.columns([1.2, 2] + [2] * len(options.item_filters))
-    years = columns[0].multiselect(t("fiscal_years"), options.fiscal_years, format_func=year_label,
-                                   key=_widget_key(page_id, "years"))
-    groups = columns[1].multiselect(t("groups"), options.groups, format_func=group_label, key=_widget_key(page_id, "groups"))
+    # pills, not multiselects: with at most a dozen options, every choice stays visible, and none is cut off
+    years = st.pills(t("fiscal_years"), options.fiscal_years, selection_mode="multi", format_func=year_label,
+                     key=_widget_key(page_id, "years"))
+    groups = st.pills(t("groups"), options.groups, selection_mode="multi", format_func=group_label,
+                      key=_widget_key(page_id, "groups"))
     items = []
-    for column, item in zip(columns[2:], options.item_filters):
+    for item in options.item_filters:
         label, code_label = item_labels[item.name]
-        chosen = column.multiselect(label, item.allowed, format_func=code_label, key=_widget_key(page_id, item.name))
+        chosen = st.pills(label, item.allowed, selection_mode="multi", format_func=code_label, key=_widget_key(page_id, item.name))
         items.append((item.name, tuple(code for code in item.allowed if code in chosen)))
     selection = Selection(tuple(y for y in options.fiscal_years if y in years), tuple(g for g in options.groups if g in groups),
                           tuple(items))

@@ -30,9 +30,9 @@ def format_value(value_printed: str, unit: str, count=None, count_unit: str | No
 
 
 def format_points(difference: float, language: str) -> str:
-    sign = "+" if difference > 0 else ("±" if difference == 0 else "−")
-    number = f"{abs(difference):.1f}"
-    return f"{sign}{number}ポイント" if language == "ja" else f"{sign}{number} points"
+    """+15.9ポイント / -2.7 points: ASCII signs, because st.metric reads a leading '-' as a fall."""
+    number = f"{difference:+.1f}" if difference else "0.0"
+    return f"{number}ポイント" if language == "ja" else f"{number} points"
 
 
 def format_date(value: date, language: str) -> str:

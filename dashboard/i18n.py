@@ -61,7 +61,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "cards_suffix": ("枚", " cards"),
     "cases_suffix": ("件", " cases"),
     "as_of_suffix": ("時点", ""),
-    "change_since_year": ("増減は{year}比", "Change vs {year}"),
+    "change_since_year": ("{year}比", "vs {year}"),
     "target": ("目標", "Target"),
     "target_gap": ("最新値との差：{gap}ポイント。", "Gap to the latest value: {gap} points."),
     "not_published_short": ("公表なし", "Not published"),

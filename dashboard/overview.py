@@ -43,6 +43,7 @@ class Tile:
     year: str
     value: str
     delta: str | None
+    delta_description: str | None
     detail: str
     sparkline: go.Figure | None
     targets: tuple[tuple[str, str], ...]  # (heading in markdown, note)
@@ -55,7 +56,7 @@ def overview_tiles(lang: str, version: tuple) -> tuple[Tile, ...]:
     tiles = [headline_tile(headline, topics) for headline in HEADLINES]
     for code in topics.index[~topics.has_figures]:
         tiles.append(Tile(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]), "別紙1", "", t("not_published_short"),
-                          None, t("digital_divide_note"), None, ()))
+                          None, None, t("digital_divide_note"), None, ()))
     return tuple(tiles)
 
 
@@ -65,12 +66,12 @@ def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
     latest = rows.iloc[-1]
     change = change_in_points(rows)
     counted = format_count(latest["count"], latest.count_unit, lang)
-    previous = (t("change_since_year", year=pick(rows.fiscal_year_label_ja.iloc[-2], rows.fiscal_year_label_en.iloc[-2])) + "　"
-                if change is not None else "")
-    targets = [(f":material/flag: **{t('target')}** {pick(target.deadline_ja, target.deadline_en)}：{pick(target.label_ja, target.label_en)}",
+    previous_year = int(rows.fiscal_year.iloc[-2]) if change is not None else None
+    previous = t("change_since_year", year=f"{previous_year}年度" if lang == "ja" else f"FY{previous_year}") if change is not None else None
+    targets = [(f":material/flag: **{t('target')}**（{pick(target.deadline_ja, target.deadline_en)}）{pick(target.label_ja, target.label_en)}",
                 t("target_gap", gap=gap) + " " + pick(target.link_note_ja, target.link_note_en))
                for target, gap in measured_targets(headline, rows)]
-    targets += [(f"{t('target')}（{pick(target.deadline_ja, target.deadline_en)}）：{pick(target.label_ja, target.label_en)}",
+    targets += [(f"**{t('target')}**（{pick(target.deadline_ja, target.deadline_en)}）{pick(target.label_ja, target.label_en)}",
                  pick(target.link_note_ja, target.link_note_en)) for target in other_targets(headline)]
     return Tile(
         topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"]),
@@ -78,7 +79,8 @@ def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
         year=pick(latest.fiscal_year_label_ja, latest.fiscal_year_label_en),
         value=f"{latest.value_printed}%",
         delta=format_points(float(change), lang) if change is not None else None,
-        detail=previous + (f"{counted}　" if counted else "") + f"{format_date(latest.as_of, lang)}{t('as_of_suffix')}　{latest.source_ja}",
+        delta_description=previous,
+        detail=(f"{counted}　" if counted else "") + f"{format_date(latest.as_of, lang)}{t('as_of_suffix')}　{latest.source_ja}",
         sparkline=charts.sparkline([pick(a, b) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
                                    list(rows.value)) if len(rows) > 1 else None,
         targets=tuple(targets),

@@ -104,7 +104,7 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
         items.append(ItemFilter(source.name, tuple(labels), tuple(labels)))
         item_labels[source.name] = (heading, labels)
     return PageModel(
-        title=" ・ ".join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]) for code in spec.topics),
+        title=("・" if lang == "ja" else " and ").join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]) for code in spec.topics),
         heading=" ".join(dict.fromkeys(topics.at[code, "heading_printed"] for code in spec.topics)),
         options=FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items)),
         year_labels=year_labels(), group_labels=group_labels(spec.indicators), item_labels=item_labels,
@@ -187,11 +187,13 @@ def panel_frame(indicators: list[str], panel: Panel, selection: Selection) -> pd
 def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, selection: Selection, encoding: str) -> ChartView:
     codes = list(dict.fromkeys(frame.indicator_code))
     metas = [query("indicator_meta", indicator_code=code).iloc[0] for code in codes]
-    title = "・".join(pick(meta.title_ja, meta.title_en) for meta in metas) + "　" + as_of_phrase(list(frame.as_of), language())
+    # one table: its title as printed; several drawn together: the figure's title (e.g. 交付状況及び保有状況)
+    main = pick(metas[0].title_ja, metas[0].title_en) if len(metas) == 1 else pick(metas[0].figure_title_ja, metas[0].figure_title_en)
+    title = (main, as_of_phrase(list(frame.as_of), language()))
     table = export_table(frame)
     return ChartView(
         key=f"{spec.page_id}__{index}__{codes[0]}",
-        title=title,
+        title=" ".join(title),
         figures=tuple(figures(panel.chart, frame, title, metas[0].unit)),
         source=f"{t('source')}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
         coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max())),
@@ -201,7 +203,7 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
     )
 
 
-def figures(kind: str, frame: pd.DataFrame, title: str, unit: str) -> list[go.Figure]:
+def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str) -> list[go.Figure]:
     y_title = t("percent") if unit == "pct" else t("cases")
     if kind == "trend":
         return [charts.trend_or_bars(frame, title, y_title, t("fiscal_year"))]

@@ -124,7 +124,7 @@ def assemble(data_dir: Path, reference: Reference, tables: dict[str, Table], bod
                                for y in range(years[0], years[-1] + 1)]),
         "indicators": frame([dict(indicator_code=m["table_id"], table_id=m["table_id"], topic_code=m["topic_code"],
                                   label_ja=m["indicator_label_ja"], label_en=m["indicator_label_en"], title_ja=m["title_ja"],
-                                  title_en=m["title_en"], figure_title_ja=m["figure_title_ja"], definition_ja=m["definition_ja"],
+                                  title_en=m["title_en"], figure_title_ja=m["figure_title_ja"], figure_title_en=m["figure_title_en"], definition_ja=m["definition_ja"],
                                   definition_en=m["definition_en"], unit=m["unit"], count_unit=m.get("count_unit"),
                                   breakdown_dimension_ja=(m.get("breakdown") or {}).get("dimension_ja"),
                                   breakdown_dimension_en=(m.get("breakdown") or {}).get("dimension_en"),

@@ -28,7 +28,7 @@ create table fiscal_years (fiscal_year integer primary key, label_ja varchar not
 create table indicators (
     indicator_code varchar primary key, table_id varchar not null unique, topic_code varchar not null references topics,
     label_ja varchar not null, label_en varchar not null, title_ja varchar not null, title_en varchar not null,
-    figure_title_ja varchar not null, definition_ja varchar not null, definition_en varchar not null,
+    figure_title_ja varchar not null, figure_title_en varchar not null, definition_ja varchar not null, definition_en varchar not null,
     unit varchar not null check (unit in ('pct', 'cases')), count_unit varchar check (count_unit in ('entities', 'cards')),
     breakdown_dimension_ja varchar, breakdown_dimension_en varchar, source_ja varchar not null,
     section_ja varchar not null, printed_first_line integer not null, printed_last_line integer not null,

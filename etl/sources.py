@@ -55,7 +55,7 @@ class Table:
         return self.meta["unit"]
 
 
-REQUIRED_META = ["table_id", "topic_code", "title_ja", "indicator_label_ja", "indicator_label_en", "definition_ja",
+REQUIRED_META = ["table_id", "topic_code", "title_ja", "title_en", "figure_title_ja", "figure_title_en", "indicator_label_ja", "indicator_label_en", "definition_ja",
                  "definition_en", "unit", "groups_printed", "years", "source_ja", "notes_ja", "printed_at", "transcription_notes"]
 
 

@@ -1,5 +1,8 @@
 """AI・RPA: adoption rates by group, and cases by AI function and RPA field, ranked."""
+from dashboard.routing import require_router
 from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+require_router()
 
 render_topic_page(TopicPage(
     page_id="ai_rpa", topics=("ai", "rpa"),

@@ -4,6 +4,9 @@ import streamlit as st
 from dashboard.db import database_version, query
 from dashboard.full_dataset import full_dataset_downloads
 from dashboard.i18n import language, pick, t
+from dashboard.routing import require_router
+
+require_router()
 
 lang = language()
 english = lang == "en"

@@ -4,6 +4,9 @@ import streamlit as st
 from dashboard.db import query
 from dashboard.i18n import language, pick
 from dashboard.notes import notes_expander, sources_footer
+from dashboard.routing import require_router
+
+require_router()
 
 topic = query("topics").set_index("topic_code").loc["digital_divide"]
 indicator = query("topic_indicators", topic_code="digital_divide").iloc[0]

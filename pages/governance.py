@@ -1,5 +1,8 @@
 """推進体制: the three tables of the promotion structure, a trend (or bars for one year) for each chosen table."""
+from dashboard.routing import require_router
 from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+require_router()
 
 INDICATORS = ("governance_cross_departmental", "governance_dedicated_unit", "governance_overall_policy")
 

@@ -1,5 +1,8 @@
 """マイナンバーカード: issuance and holding rates side by side, and the issuance trend when several years are chosen."""
+from dashboard.routing import require_router
 from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+require_router()
 
 INDICATORS = ("mynumber_issued", "mynumber_held")
 

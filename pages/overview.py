@@ -4,6 +4,9 @@ import streamlit as st
 from dashboard.db import database_version
 from dashboard.i18n import language, t
 from dashboard.overview import overview_tiles
+from dashboard.routing import require_router
+
+require_router()
 
 st.title(t("app_title"))
 st.write(t("overview_intro"))
@@ -11,13 +14,14 @@ tiles = overview_tiles(language(), database_version())
 columns = st.columns(3)
 for index, tile in enumerate(tiles):
     with columns[index % 3].container(border=True):
-        st.markdown(f"#### {tile.topic}")
+        st.markdown(f"##### {tile.topic}")
         st.caption(tile.subject)
-        st.metric(label=tile.year, value=tile.value, delta=tile.delta, delta_color="normal")
+        st.metric(label=tile.year, value=tile.value, delta=tile.delta, delta_description=tile.delta_description,
+                  delta_arrow="off" if tile.delta and tile.delta.startswith("0.0") else "auto")
         st.caption(tile.detail)
         if tile.sparkline is not None:
             st.plotly_chart(tile.sparkline, config={"displayModeBar": False}, width="stretch", key=f"spark_{index}")
         for heading, note in tile.targets:
-            st.markdown(heading)
+            st.caption(heading)
             st.caption(note)
 st.caption(t("overview_footnote"))

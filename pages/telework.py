@@ -1,5 +1,8 @@
 """テレワーク: adoption by group, and the bands of staff able to telework as 100%-stacked bars."""
+from dashboard.routing import require_router
 from dashboard.topic_page import ItemSource, Panel, TopicPage, render_topic_page
+
+require_router()
 
 render_topic_page(TopicPage(
     page_id="telework", topics=("telework",),

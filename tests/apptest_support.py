@@ -55,8 +55,9 @@ def csv_frame(data: bytes, encoding: str = "utf-8-sig") -> pd.DataFrame:
     return pd.read_csv(io.BytesIO(data), encoding=encoding, keep_default_na=False, na_values=[""])
 
 
-def multiselect(app: AppTest, page: str, name: str):
-    return app.multiselect(key=f"{page}__{name}")
+def filter_pills(app: AppTest, page: str, name: str):
+    """A page's filter (years, groups or an item filter), drawn as multi-select pills."""
+    return app.pills(key=f"{page}__{name}")
 
 
 def chart_count(app: AppTest) -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloaded_bytes, multiselect, open_page,
+from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloaded_bytes, filter_pills, open_page,
                                    recorded_downloads, shown_tables)
 
 __all__ = ["recorded_downloads"]  # fixture re-exported for pytest
@@ -31,8 +31,8 @@ def test_english_switch_changes_labels_not_numbers():
 
 def test_default_view_is_latest_year_and_every_group():
     app = open_page("governance")
-    assert multiselect(app, "governance", "years").value == [2023]
-    assert multiselect(app, "governance", "groups").value == ["all", "pref", "ward", "designated", "city", "town_village"]
+    assert filter_pills(app, "governance", "years").value == [2023]
+    assert filter_pills(app, "governance", "groups").value == ["all", "pref", "ward", "designated", "city", "town_village"]
 
 
 FILTER_CHANGES = {
@@ -51,7 +51,7 @@ FILTER_CHANGES = {
 def test_changing_each_filter_changes_the_data_shown(page, name, value):
     app = open_page(page)
     before = [frame.to_dict("records") for frame in shown_tables(app)]
-    multiselect(app, page, name).set_value(value)
+    filter_pills(app, page, name).set_value(value)
     app.run()
     assert not app.exception
     after = [frame.to_dict("records") for frame in shown_tables(app)]
@@ -126,8 +126,8 @@ def test_hostile_query_parameters_fall_back_with_a_notice(params):
 
 def test_partly_valid_parameters_keep_the_valid_part():
     app = open_page("governance", {"years": "2021,1999", "groups": "pref,nowhere"})
-    assert multiselect(app, "governance", "years").value == [2021]
-    assert multiselect(app, "governance", "groups").value == ["pref"]
+    assert filter_pills(app, "governance", "years").value == [2021]
+    assert filter_pills(app, "governance", "groups").value == ["pref"]
     assert len(app.warning) == 2
 
 
@@ -140,8 +140,8 @@ def test_filter_state_survives_switching_pages_and_back():
     app.query_params.clear()
     app.switch_page("pages/governance.py")
     app.run()
-    assert multiselect(app, "governance", "years").value == [2021, 2022]
-    assert multiselect(app, "governance", "groups").value == ["ward", "city"]
+    assert filter_pills(app, "governance", "years").value == [2021, 2022]
+    assert filter_pills(app, "governance", "groups").value == ["ward", "city"]
     assert app.query_params["years"] == "2021,2022"
 
 
@@ -159,7 +159,7 @@ def test_responding_base_note_appears_for_2023():
 
 def test_empty_selection_asks_the_reader_to_choose():
     app = open_page("governance")
-    multiselect(app, "governance", "groups").set_value([])
+    filter_pills(app, "governance", "groups").set_value([])
     app.run()
     assert not app.exception and any("選んでください" in info.value for info in app.info)
     assert chart_count(app) == 0
