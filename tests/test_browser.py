@@ -1,0 +1,131 @@
+"""The dashboard in a real browser: every page renders, filters drive the chart and the URL, CSV downloads, hostile links.
+
+Needs Debian's chromium (/usr/bin/chromium) and the database (`python -m etl`). Screenshots: artifacts/screenshots/.
+"""
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+from tests.browser import (ARTIFACTS, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
+                           open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
+
+pytestmark = pytest.mark.browser
+
+TOPIC_PAGES = ["governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework"]
+# digital_divide: 別紙1 prints its heading and no figures, so the page has no chart by design
+PAGES = ["", *TOPIC_PAGES, "digital_divide", "data"]
+VIEWS = [(path, "") for path in PAGES] + [("", "?lang=en"), ("governance", "?lang=en")]
+GOVERNANCE_ONE_YEAR = "governance?years=2023&groups=all,pref,town_village&items=governance_overall_policy&lang=ja"
+
+
+def view_name(path: str, query: str) -> str:
+    return (path or "overview") + ("_en" if "lang=en" in query else "")
+
+
+def assert_no_exception(page) -> None:
+    errors = page.locator(EXCEPTION)
+    assert errors.count() == 0, f"{page.url} shows an exception: {errors.first.inner_text()[:500]}"
+
+
+def wait_for_url_containing(page, *fragments: str) -> None:
+    page.wait_for_function("fragments => fragments.some(f => decodeURIComponent(location.href).includes(f))",
+                           arg=list(fragments))
+
+
+def test_every_page_renders_and_is_screenshotted(dashboard_url, page):
+    for path, query in VIEWS:
+        open_page(page, f"{dashboard_url}/{path}{query}")
+        assert_no_exception(page)
+        if path in TOPIC_PAGES:
+            wait_for_chart(page)  # fails with a timeout when the page has no chart
+        screenshot(page, view_name(path, query))
+
+
+def test_changing_a_filter_changes_the_chart(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/{GOVERNANCE_ONE_YEAR}")
+    before = chart_data(page)
+    assert before, "no chart data before the change"
+
+    toggle_pill(page, 0, "2021年度")  # the first filter is 年度
+    wait_for_url_containing(page, "years=2021,2023")
+    wait_until_idle(page)
+
+    after = chart_data(page)
+    for _ in range(20):  # Plotly may redraw a moment after Streamlit is idle
+        if after != before:
+            break
+        page.wait_for_timeout(250)
+        after = chart_data(page)
+    assert after != before, "the chart did not change"
+    years_on_x = {str(x)[:4] for trace in after for x in trace["x"]}
+    assert years_on_x == {"2021", "2023"}, f"x of the two-year chart: {[trace['x'] for trace in after]}"
+    assert all(len(trace["x"]) == 2 for trace in after), after
+    assert "years=2021%2C2023" in page.url or "years=2021,2023" in page.url, page.url
+    screenshot(page, "governance_after_adding_2021")
+
+
+def test_csv_download_has_bom_and_the_rows_shown(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/governance?years=2021,2022,2023&groups=pref,town_village"
+                    "&items=governance_overall_policy&lang=ja")
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text="CSVをダウンロード").first
+    with page.expect_download() as download_info:
+        button.click()
+    download = download_info.value
+    data = download.path().read_bytes()
+
+    assert download.suggested_filename == "dx_governance_overall_policy_2021-2023_pref_town_village.csv"
+    assert data.startswith(b"\xef\xbb\xbf"), data[:16]
+    header, *rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
+    assert {"年度", "区分", "出典", "時点"} <= set(header), header
+    assert len(rows) == 6, rows  # 3 years × 2 groups
+    records = [dict(zip(header, row)) for row in rows]
+    value_column = next(name for name in header if name.startswith("値"))
+    town_village_2023 = [r for r in records if r["年度"] == "2023年度（令和5年度）" and r["区分"] == "町村"]
+    assert len(town_village_2023) == 1, records
+    assert float(town_village_2023[0][value_column]) == 29.6
+    assert int(town_village_2023[0]["団体数"]) == 273
+
+
+def test_copied_url_restores_the_same_view(dashboard_url, new_page):
+    first = open_page(new_page(), f"{dashboard_url}/governance?years=2021,2023&groups=pref,city"
+                                  "&items=governance_dedicated_unit")
+    copied = first.url
+    second = open_page(new_page(), copied)  # a new context: a new Streamlit session, only the URL carries the view
+
+    years, groups = selected_pills(second)[:2]
+    assert years == ["2021年度（令和3年度）", "2023年度（令和5年度）"], years
+    assert groups == ["都道府県", "市"], groups
+    assert selected_pills(second) == selected_pills(first)
+    assert chart_data(second) == chart_data(first)
+    assert chart_data(first)
+
+
+def test_hostile_url_falls_back_with_notice(dashboard_url, page):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_page(page, f"{dashboard_url}/governance?years=<script>alert(1)</script>&groups=%27%3B--&lang=xx")
+
+    assert_no_exception(page)
+    warnings = page.locator('[data-testid="stAlertContentWarning"], [data-testid="stAlert"]')
+    assert warnings.count() > 0 and warnings.first.is_visible(), "no notice about the refused URL values"
+    assert "<script>" not in page.locator('[data-testid="stMain"]').inner_text()
+    wait_for_chart(page)
+    assert dialogs == []
+    screenshot(page, "governance_hostile_url")
+
+
+def test_deep_link_on_a_fresh_server_runs_the_app(page):
+    """A shared link is often the first request after a deploy or restart, so it needs a server of its own.
+    (Streamlit serves pages/ as a legacy multipage app until st.navigation has run once: dashboard/routing.py.)"""
+    with serve(ARTIFACTS / "browser" / "streamlit_fresh.log") as fresh_url:
+        open_page(page, f"{fresh_url}/governance?years=2021,2023&groups=pref,city")
+        assert "/governance" in page.url, page.url
+        assert selected_pills(page)[1] == ["都道府県", "市"], "the link's view survives the router's rerun"
+        navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
+        language_switch = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]').count()
+        assert language_switch == 1, "app.py did not run: the sidebar has no language switch"
+        assert "推進体制" in navigation, f"navigation from file names, not st.navigation: {navigation!r}"
+        assert page.title() == "自治体DX 進捗ダッシュボード"
