@@ -8,6 +8,7 @@ import duckdb
 import pandas as pd
 
 SCHEMA = Path(__file__).with_name("schema.sql")
+MATERIALIZE = Path(__file__).with_name("materialize.sql")
 
 # Every column of the facts view the pages, exports and outside checks rely on.
 FACTS_CONTRACT = [
@@ -34,6 +35,7 @@ def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict
             connection.execute(f'insert into "{table}" select * from incoming')  # table names come from our own dict
             connection.unregister("incoming")
         connection.executemany("insert into build_info values (?, ?)", list(build_info.items()))
+        connection.execute(MATERIALIZE.read_text(encoding="utf-8"))
         check_contract(connection, expected_facts=len(frames["observations"]))
         connection.execute("checkpoint")
     finally:

@@ -112,8 +112,10 @@ create table benchmark_items (
     sort_order integer not null
 );
 
--- The contract the pages, exports and outside checks rely on: one row per published number.
-create view facts as
+-- The contract the pages, exports and outside checks rely on: one row per published number. The join is
+-- materialised once the data is loaded (etl/materialize.sql): the database never changes after the build, and the
+-- join costs several milliseconds on every page query.
+create view facts_source as
 select
     i.topic_code, o.indicator_code, i.label_ja as indicator_label_ja, i.label_en as indicator_label_en,
     o.breakdown_code, b.label_ja as breakdown_label_ja, b.label_en as breakdown_label_en, b.sort_order as breakdown_order,
@@ -128,8 +130,9 @@ join groups g using (group_code)
 join indicator_groups ig using (indicator_code, group_code)
 left join breakdowns b using (indicator_code, breakdown_code);
 
--- For each type of municipality, the finest published group that contains it, per indicator and year.
-create view peer_groups as
+-- For each type of municipality, the finest published group that contains it, per indicator and year
+-- (materialised as peer_groups by etl/materialize.sql).
+create view peer_groups_source as
 with published as (
     select distinct indicator_code, fiscal_year, group_code from observations where value is not null
 ), candidates as (
