@@ -3,6 +3,7 @@ no reader may fail, and every read must see a complete database (the old one or 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 import time
 from pathlib import Path
@@ -15,10 +16,12 @@ THREADS = 3
 PROCESSES = 2
 
 
-def read_until(path: str, stop, results) -> None:
-    """Open as the app does (a fresh connection per file version), read, check completeness, repeat."""
+def read_until(path: str, stop, results, parent: int, seconds: float = 600) -> None:
+    """Open as the app does (a fresh connection per file version), read, check completeness, repeat. Gives up after
+    `seconds` or when the test process is gone, so an interrupted run leaves no reader behind."""
     reads, errors, incomplete, builds = 0, [], 0, set()
-    while not stop.is_set():
+    deadline = time.monotonic() + seconds
+    while not stop.is_set() and time.monotonic() < deadline and os.getppid() == parent:
         try:
             connection = open_read_only(path)
             try:
@@ -44,8 +47,10 @@ def test_readers_never_fail_or_see_a_partial_database_during_rebuilds(data_copy)
     thread_stop, process_stop = threading.Event(), multiprocessing.get_context("spawn").Event()
     thread_results = __import__("queue").Queue()
     process_results = multiprocessing.get_context("spawn").Queue()
-    threads = [threading.Thread(target=read_until, args=(str(database), thread_stop, thread_results)) for _ in range(THREADS)]
-    processes = [multiprocessing.get_context("spawn").Process(target=read_until, args=(str(database), process_stop, process_results))
+    threads = [threading.Thread(target=read_until, args=(str(database), thread_stop, thread_results, os.getppid()))
+               for _ in range(THREADS)]
+    processes = [multiprocessing.get_context("spawn").Process(target=read_until,
+                                                              args=(str(database), process_stop, process_results, os.getpid()))
                  for _ in range(PROCESSES)]
     for worker in threads + processes:
         worker.start()
@@ -61,6 +66,9 @@ def test_readers_never_fail_or_see_a_partial_database_during_rebuilds(data_copy)
     outcomes = [thread_results.get(timeout=30) for _ in threads] + [process_results.get(timeout=60) for _ in processes]
     for worker in threads + processes:
         worker.join(timeout=30)
+    for process in processes:
+        if process.is_alive():
+            process.terminate()
     assert all(reads > 0 for reads, *_ in outcomes), outcomes
     assert sum(count for _, _, count, _, _ in outcomes) == 0, [errors for _, errors, *_ in outcomes]
     assert sum(incomplete for *_, incomplete, _ in outcomes) == 0
