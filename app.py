@@ -3,14 +3,14 @@ import streamlit as st
 
 from dashboard.db import DatabaseMissing, database_version
 from dashboard.filters import restore_language
-from dashboard.i18n import LANGUAGE_KEY, t
+from dashboard.i18n import language_switch, t
 from dashboard.navigation import pages
-from dashboard.routing import mark_routed
+from dashboard.routing import routed
 
 st.set_page_config(page_title="自治体DX 進捗ダッシュボード", page_icon=":material/monitoring:", layout="wide")
 refused = restore_language()
 with st.sidebar:
-    st.radio(t("language"), ["ja", "en"], format_func={"ja": "日本語", "en": "English"}.get, key=LANGUAGE_KEY, horizontal=True)
+    language_switch()
 try:
     database_version()
 except DatabaseMissing:
@@ -19,5 +19,5 @@ except DatabaseMissing:
 page = st.navigation(pages())
 if refused:
     st.warning(t("url_notice", param="lang"), icon="⚠️")
-mark_routed()
-page.run()
+with routed():
+    page.run()

@@ -148,7 +148,7 @@ def export_filename(
         )
     suffix = "." + ext
     head = "_".join(
-        part for part in (_clean(prefix), _clean(topic_code), _years_part(fiscal_years)) if part
+        part for part in (_clean(prefix), _clean(topic_code), years_part(fiscal_years)) if part
     )
     groups = "_".join(part for part in (_clean(code) for code in group_codes) if part)
     stem = "_".join(part for part in (head, groups) if part) or "export"
@@ -263,7 +263,8 @@ def _clean(part: Any, allowed: str = r"[^a-z0-9_]") -> str:
     return re.sub(allowed, "", str(part).lower())
 
 
-def _years_part(fiscal_years: Iterable[int]) -> str:
+def years_part(fiscal_years: Iterable[int]) -> str:
+    """2021-2023 for a run of years, 2021_2023 for a gap: how file names record years."""
     years = sorted({_year(y) for y in fiscal_years})
     runs: list[list[int]] = []
     for year in years:

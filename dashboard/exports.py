@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import streamlit as st
 
 from dashboard.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
 from dashboard.i18n import language, t
@@ -16,6 +17,15 @@ class Export:
     data: bytes
     file_name: str
     problem: str | None
+
+
+ENCODINGS = {"utf-8-sig": "UTF-8 (BOM)", "cp932": "Shift_JIS (cp932)"}  # names of encodings: the same in both languages
+
+
+def encoding_choice(key: str) -> str:
+    """The CSV encoding a reader wants: UTF-8 with BOM (Excel on Windows opens it correctly) or cp932 for older tools."""
+    return st.radio(t("encoding"), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
+                    help=t("encoding_help"))
 
 
 def export_table(frame: pd.DataFrame) -> pd.DataFrame:

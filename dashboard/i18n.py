@@ -4,7 +4,8 @@ from __future__ import annotations
 import streamlit as st
 
 LANGUAGES = ("ja", "en")
-LANGUAGE_KEY = "ui_language"
+LANGUAGE_KEY = "ui_language"            # the session's language: plain state, kept whatever a run draws
+LANGUAGE_SWITCH_KEY = "language_switch"  # the sidebar radio, which mirrors it
 
 TEXT: dict[str, tuple[str, str]] = {
     "app_title": ("自治体DX 進捗ダッシュボード", "Municipal DX progress dashboard"),
@@ -36,8 +37,8 @@ TEXT: dict[str, tuple[str, str]] = {
     "no_rows": ("この組合せで公表された数値はありません。", "No published figure for this selection."),
     "download_csv": ("CSVをダウンロード", "Download CSV"),
     "encoding": ("文字コード", "Encoding"),
-    "encoding_utf8": ("UTF-8（BOM付き・Excel推奨）", "UTF-8 with BOM (Excel)"),
-    "encoding_cp932": ("Shift_JIS（cp932）", "Shift_JIS (cp932)"),
+    "encoding_help": ("Excelでそのまま開くにはUTF-8（BOM付き）を選んでください。Shift_JIS（cp932）は古いツール向けです。",
+                      "UTF-8 with BOM opens correctly in Excel; Shift_JIS (cp932) is for older tools."),
     "notes": ("注記・転記メモ・母数", "Notes, transcription and bases"),
     "printed_notes": ("資料の（注）", "Notes printed in the source"),
     "printed_notes_language": ("（資料の原文・日本語）", "(as printed, in Japanese)"),
@@ -80,6 +81,14 @@ TEXT: dict[str, tuple[str, str]] = {
 def language() -> str:
     value = st.session_state.get(LANGUAGE_KEY, "ja")
     return value if value in LANGUAGES else "ja"
+
+
+def language_switch() -> None:
+    """The sidebar's 日本語 / English radio. Widget state is dropped on any run that does not draw the widget, so the
+    choice itself lives in LANGUAGE_KEY and the radio only mirrors it."""
+    st.session_state[LANGUAGE_SWITCH_KEY] = language()
+    st.radio(t("language"), LANGUAGES, format_func={"ja": "日本語", "en": "English"}.get, key=LANGUAGE_SWITCH_KEY,
+             horizontal=True, on_change=lambda: st.session_state.update({LANGUAGE_KEY: st.session_state[LANGUAGE_SWITCH_KEY]}))
 
 
 def t(key: str, **fields) -> str:

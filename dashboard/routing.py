@@ -1,23 +1,31 @@
 """Every page must run inside app.py's router (language switch, navigation, database check).
 
 Streamlit treats a `pages/` folder beside the entry script as an old-style multipage app until some session has run
-st.navigation. A link straight to a page, as the first request after a server start, would then run the page alone.
-The page notices and reruns once; by then Streamlit has switched to st.navigation, and app.py runs as it should.
+st.navigation (and Streamlit's AppTest resets that state before every run). A page can then run without app.py: as
+the first request after a server start, through a deep link. The page notices and reruns once; by then Streamlit has
+switched to st.navigation, and app.py runs as it should.
 """
+from contextlib import contextmanager
+
 import streamlit as st
 
 ROUTED_KEY = "routed_by_app"
 
 
-def mark_routed() -> None:
+@contextmanager
+def routed():
+    """Held by app.py while it runs the page, and only then: cleared even when the page reruns or stops."""
     st.session_state[ROUTED_KEY] = True
+    try:
+        yield
+    finally:
+        st.session_state[ROUTED_KEY] = False
 
 
 def require_router() -> None:
     if not st.session_state.get(ROUTED_KEY):
         # Calling st.navigation is the public way to tell Streamlit this app routes with st.navigation, not the
-        # pages/ folder; the rerun then runs app.py, which resolves the same URL to this page.
-        # Registering the app's own pages also resolves this URL to this page, so the rerun stays on it.
+        # pages/ folder; registering the app's own pages also resolves this URL to this page, so the rerun stays on it.
         from dashboard.navigation import pages
 
         st.navigation(pages(), position="hidden")

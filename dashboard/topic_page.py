@@ -13,7 +13,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.db import database_version, query
-from dashboard.exports import Export, csv_export, export_table
+from dashboard.exports import Export, csv_export, encoding_choice, export_table
 from dashboard.filters import page_filters, show_notices
 from dashboard.formatting import as_of_phrase
 from dashboard.i18n import language, pick, t
@@ -121,8 +121,7 @@ def render_topic_page(spec: TopicPage) -> None:
     selection, notices = page_filters(spec.page_id, model.options, lambda y: model.year_labels.get(y, str(y)),
                                       lambda g: model.group_labels.get(g, g), item_labels)
     show_notices(notices)
-    encoding = st.radio(t("encoding"), ["utf-8-sig", "cp932"], horizontal=True, key=f"{spec.page_id}__encoding",
-                        format_func=lambda e: t("encoding_utf8") if e == "utf-8-sig" else t("encoding_cp932"))
+    encoding = encoding_choice(f"{spec.page_id}__encoding")
     if not selection.fiscal_years or not selection.groups:
         st.info(t("nothing_selected"))
     else:

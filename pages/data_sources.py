@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard.db import database_version, query
+from dashboard.exports import encoding_choice
 from dashboard.full_dataset import full_dataset_downloads
 from dashboard.i18n import language, pick, t
 from dashboard.routing import require_router
@@ -17,8 +18,7 @@ st.caption(("ビルド日時 {built_at}（UTC）・元データのSHA-256 {diges
            .format(built_at=info["built_at"], digest=info["sources_sha256"][:16], cells=info["published_cells"]))
 
 st.header("ダウンロード" if not english else "Downloads")
-encoding = st.radio(t("encoding"), ["utf-8-sig", "cp932"], horizontal=True, key="data__encoding",
-                    format_func=lambda e: t("encoding_utf8") if e == "utf-8-sig" else t("encoding_cp932"))
+encoding = encoding_choice("data__encoding")
 downloads = full_dataset_downloads(encoding, language(), database_version())
 if downloads.problem:
     st.error(downloads.problem)

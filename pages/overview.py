@@ -16,7 +16,7 @@ for index, tile in enumerate(tiles):
     with columns[index % 3].container(border=True):
         st.markdown(f"##### {tile.topic}")
         st.caption(tile.subject)
-        st.metric(label=tile.year, value=tile.value, delta=tile.delta, delta_description=tile.delta_description,
+        st.metric(label=tile.year or "別紙1", value=tile.value, delta=tile.delta, delta_description=tile.delta_description,
                   delta_arrow="off" if tile.delta and tile.delta.startswith("0.0") else "auto")
         st.caption(tile.detail)
         if tile.sparkline is not None:

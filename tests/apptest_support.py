@@ -7,7 +7,6 @@ import pandas as pd
 import pytest
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
-from streamlit.testing.v1 import app_test as app_test_module
 
 from tests.conftest import ROOT
 
@@ -15,20 +14,33 @@ TOPIC_PAGES = ["governance", "frontyard", "standardization", "mynumber", "securi
 ALL_PAGES = ["overview", *TOPIC_PAGES, "digital_divide", "data_sources"]
 
 
-class RecordingStorage(MemoryMediaFileStorage):
-    """The in-memory store AppTest keeps download files in, remembered so a test can read the bytes served."""
+class Downloads:
+    """What the download buttons served in a test: by the button (its file id) and by file name."""
 
-    latest: "RecordingStorage | None" = None
+    def __init__(self) -> None:
+        self.by_id: dict[str, bytes] = {}
+        self.by_name: dict[str, bytes] = {}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        RecordingStorage.latest = self
+    def of(self, button) -> bytes:
+        return self.by_id[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
 
 
 @pytest.fixture()
-def recorded_downloads(monkeypatch):
-    monkeypatch.setattr(app_test_module, "MemoryMediaFileStorage", RecordingStorage)
-    return RecordingStorage
+def downloads(monkeypatch) -> Downloads:
+    """Record every file AppTest's in-memory media store is given, so a test reads the exact bytes a user gets."""
+    served = Downloads()
+    original = MemoryMediaFileStorage.load_and_get_id
+
+    def record(self, path_or_data, mimetype, kind, filename=None):
+        file_id = original(self, path_or_data, mimetype, kind, filename)
+        if isinstance(path_or_data, bytes):
+            served.by_id[file_id] = path_or_data
+            if filename:
+                served.by_name[filename] = path_or_data
+        return file_id
+
+    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
+    return served
 
 
 def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
@@ -40,11 +52,6 @@ def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
         app.switch_page(f"pages/{page}.py")
         app.run()
     return app
-
-
-def downloaded_bytes(button) -> bytes:
-    file_id = button.proto.url.rsplit("/", 1)[1].split(".")[0]
-    return RecordingStorage.latest.get_file(file_id).content
 
 
 def shown_tables(app: AppTest) -> list[pd.DataFrame]:

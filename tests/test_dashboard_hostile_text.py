@@ -7,9 +7,9 @@ import pytest
 
 import dashboard.db
 from etl.build import build
-from tests.apptest_support import csv_frame, downloaded_bytes, open_page, recorded_downloads
+from tests.apptest_support import csv_frame, downloads, open_page
 
-__all__ = ["recorded_downloads"]
+__all__ = ["downloads"]
 
 FORMULA = "=HYPERLINK(\"http://example.invalid\",\"x\")"
 SCRIPT = "<img src=x onerror=alert(1)>%{x}"
@@ -28,10 +28,10 @@ def hostile_database(data_copy, monkeypatch):
     return data_copy / "dx.duckdb"
 
 
-def test_formula_labels_are_neutralised_in_the_page_export(hostile_database, recorded_downloads):
+def test_formula_labels_are_neutralised_in_the_page_export(hostile_database, downloads):
     app = open_page("governance", {"items": "governance_overall_policy", "groups": "pref,ward"})
     assert not app.exception
-    exported = csv_frame(downloaded_bytes(app.download_button[0]))
+    exported = csv_frame(downloads.of(app.download_button[0]))
     assert exported["区分"].tolist() == ["'" + FORMULA, SCRIPT]
 
 

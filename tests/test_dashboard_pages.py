@@ -4,10 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloaded_bytes, filter_pills, open_page,
-                                   recorded_downloads, shown_tables)
+from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloads, filter_pills, open_page,
+                                   shown_tables)
 
-__all__ = ["recorded_downloads"]  # fixture re-exported for pytest
+__all__ = ["downloads"]  # fixture re-exported for pytest
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
@@ -61,12 +61,12 @@ def test_changing_each_filter_changes_the_data_shown(page, name, value):
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
 @pytest.mark.parametrize("page", TOPIC_PAGES)
-def test_csv_bytes_equal_the_rows_shown(page, lang, recorded_downloads):
+def test_csv_bytes_equal_the_rows_shown(page, lang, downloads):
     app = open_page(page, {"lang": lang, "years": "2021,2022,2023,2024"})
     tables, buttons = shown_tables(app), app.download_button
     assert tables and len(tables) == len(buttons)
     for table, button in zip(tables, buttons):
-        data = downloaded_bytes(button)
+        data = downloads.of(button)
         assert data.startswith(b"\xef\xbb\xbf")
         assert b"\r\n" in data
         exported = csv_frame(data)
@@ -76,31 +76,28 @@ def test_csv_bytes_equal_the_rows_shown(page, lang, recorded_downloads):
         pd.testing.assert_frame_equal(exported.astype(str), table.astype(str).replace({"<NA>": "nan"}), check_dtype=False)
 
 
-def test_csv_file_name_records_topic_years_and_groups(recorded_downloads):
+def test_csv_file_name_records_topic_years_and_groups(downloads):
     app = open_page("governance", {"years": "2021,2022,2023", "groups": "pref,town_village", "items": "governance_overall_policy"})
-    url = app.download_button[0].proto.url
-    exported = csv_frame(downloaded_bytes(app.download_button[0]))
+    exported = csv_frame(downloads.of(app.download_button[0]))
     assert len(exported) == 6
     row = exported[(exported["年度"] == "2023年度（令和5年度）") & (exported["区分"] == "町村")].iloc[0]
     assert (row["値（%）"], row["団体数"], row["時点"]) == (29.6, 273, "2023-04-01")
-    assert url.endswith(".csv")
-    # the file name travels in the download button's proto as the media file's name
-    assert "dx_governance_overall_policy_2021-2023_pref_town_village.csv" in str(recorded_downloads.latest._files_by_id.values())
+    assert downloads.by_name["dx_governance_overall_policy_2021-2023_pref_town_village.csv"] == downloads.of(app.download_button[0])
 
 
-def test_cp932_option_writes_shift_jis_without_bom(recorded_downloads):
+def test_cp932_option_writes_shift_jis_without_bom(downloads):
     app = open_page("frontyard")
     app.radio(key="frontyard__encoding").set_value("cp932")
     app.run()
-    data = downloaded_bytes(app.download_button[0])
+    data = downloads.of(app.download_button[0])
     assert not data.startswith(b"\xef\xbb\xbf")
     text = data.decode("cp932")
     assert "全市区町村" in text and "オンライン申請システム" in text
 
 
-def test_not_published_cells_export_as_blank_not_zero(recorded_downloads):
+def test_not_published_cells_export_as_blank_not_zero(downloads):
     app = open_page("security", {"years": "2020", "items": "csirt_established"})
-    exported = csv_frame(downloaded_bytes(app.download_button[0]))
+    exported = csv_frame(downloads.of(app.download_button[0]))
     assert exported["値（%）"].isna().all() and len(exported) == 6
 
 
@@ -163,3 +160,15 @@ def test_empty_selection_asks_the_reader_to_choose():
     app.run()
     assert not app.exception and any("選んでください" in info.value for info in app.info)
     assert chart_count(app) == 0
+
+
+def test_language_switch_holds_across_pages_and_runs():
+    app = open_page("governance")
+    app.radio(key="language_switch").set_value("en")
+    app.run()
+    assert app.title[0].value == "DX promotion structure"
+    app.switch_page("pages/frontyard.py")
+    app.run()
+    assert app.title[0].value == "Front-yard reform"
+    assert app.radio(key="language_switch").value == "en", "the router (and its switch) runs on every page"
+    assert app.query_params["lang"] == "en", "a copied link keeps the language"
