@@ -25,5 +25,8 @@ def pages() -> dict[str, list]:
     return {
         t("nav_overview"): [st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/dashboard:", default=True)],
         t("nav_topics"): topic_pages,
-        t("nav_tools"): [st.Page("pages/data_sources.py", title=t("nav_data"), icon=":material/table_view:", url_path="data")],
+        t("nav_tools"): [
+            st.Page("pages/benchmark.py", title=t("nav_benchmark"), icon=":material/leaderboard:", url_path="benchmark"),
+            st.Page("pages/data_sources.py", title=t("nav_data"), icon=":material/table_view:", url_path="data"),
+        ],
     }
