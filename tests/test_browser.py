@@ -129,3 +129,37 @@ def test_deep_link_on_a_fresh_server_runs_the_app(page):
         assert language_switch == 1, "app.py did not run: the sidebar has no language switch"
         assert "推進体制" in navigation, f"navigation from file names, not st.navigation: {navigation!r}"
         assert page.title() == "自治体DX 進捗ダッシュボード"
+
+
+def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
+    """A town uploads its one-row CSV, reads its scorecard, downloads it; a prefecture uploads its list: heatmap."""
+    fixtures = ARTIFACTS.parent / "tests" / "fixtures" / "benchmark"
+    open_page(page, f"{dashboard_url}/benchmark")
+    page.get_by_text("CSVで入力（1団体）").click()
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(fixtures / "single_town.csv"))
+    heading = page.get_by_role("heading", name="富士河口湖町（194301）の位置")
+    heading.wait_for(timeout=30_000)
+    wait_until_idle(page)
+    assert_no_exception(page)
+    assert "町村では29.6%（273団体）が策定済み" in page.locator('[data-testid="stMain"]').inner_text()
+    heading.scroll_into_view_if_needed()
+    screenshot(page, "benchmark_scorecard")
+
+    button = page.locator('[data-testid="stDownloadButton"] button', has_text="比較表をCSVでダウンロード").first
+    with page.expect_download() as download_info:
+        button.click()
+    data = download_info.value.path().read_bytes()
+    assert download_info.value.suggested_filename.startswith("dx_benchmark_194301")
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "富士河口湖町" in text and "29.6" in text and "2023-04-01" in text
+
+    page.get_by_text("複数団体（都道府県による一括確認）").click()
+    wait_until_idle(page)
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        str(fixtures / "yamanashi_municipalities.csv"))
+    wait_for_chart(page)
+    wait_until_idle(page)
+    assert_no_exception(page)
+    page.locator("[data-testid='stPlotlyChart']").first.scroll_into_view_if_needed()
+    screenshot(page, "benchmark_heatmap")
