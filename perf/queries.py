@@ -1,0 +1,40 @@
+"""Latency of every named query, as the app runs it (bound parameters, result as a DataFrame)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from dashboard.db import open_read_only
+from dashboard.queries import named_queries, parameters_of, sql_for
+from perf.stats import summary, time_ms
+
+# Representative parameters: the largest selection a page can ask for.
+SAMPLE = {
+    "indicator_code": "frontyard_initiatives", "topic_code": "governance", "fiscal_year": 2023, "entity_type": "town",
+    "group_code": "all", "breakdown_code": None, "fiscal_years": [2020, 2021, 2022, 2023, 2024],
+    "group_codes": ["all", "pref", "muni", "ward", "designated", "city", "town_village"], "breakdown_codes": [],
+}
+
+
+def sample_parameters(name: str, group_codes: list[str] | None = None) -> dict:
+    params = {key: SAMPLE[key] for key in parameters_of(name)}
+    if group_codes is not None and "group_codes" in params:
+        params["group_codes"] = group_codes
+    if name == "indicator_series" and group_codes:
+        params.update(indicator_code="governance_overall_policy", group_code=group_codes[0])
+    return params
+
+
+def time_queries(database: Path, repeat: int, group_codes: list[str] | None = None) -> list[tuple[str, float, float]]:
+    """(query, median ms, p95 ms) for every query file."""
+    connection = open_read_only(database)
+    results = []
+    try:
+        for name in named_queries():
+            params = sample_parameters(name, group_codes)
+            sql = sql_for(name)
+            run = lambda: connection.execute(sql, params).df()  # noqa: E731
+            run()  # warm the plan and the buffer pool, as a running app has
+            results.append((name, *summary(time_ms(run, repeat))))
+    finally:
+        connection.close()
+    return results
