@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from dashboard.db import query
-from dashboard.i18n import pick, t
+from dashboard.db import database_version, query
+from dashboard.i18n import language, pick, t
 
 # topic code → page file; AI and RPA share one page, as 別紙1 prints them together
 TOPIC_PAGES = {"governance": "governance", "frontyard": "frontyard", "standardization": "standardization",
@@ -12,16 +12,21 @@ TOPIC_PAGES = {"governance": "governance", "frontyard": "frontyard", "standardiz
                "digital_divide": "digital_divide"}
 
 
-def pages() -> dict[str, list]:
-    topics = query("topics")
-    topic_pages, seen = [], set()
-    for row in topics.itertuples():
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _topic_entries(lang: str, version: tuple) -> tuple[tuple[str, str], ...]:
+    """(page file name, title) per topic page, in the database's topic order; `lang` and `version` key the cache."""
+    entries, seen = [], set()
+    for row in query("topics").itertuples():
         name = TOPIC_PAGES[row.topic_code]
-        if name in seen:
-            continue
-        seen.add(name)
-        title = t("nav_ai_rpa") if name == "ai_rpa" else pick(row.label_ja, row.label_en)
-        topic_pages.append(st.Page(f"pages/{name}.py", title=title, url_path=name))
+        if name not in seen:
+            seen.add(name)
+            entries.append((name, t("nav_ai_rpa") if name == "ai_rpa" else pick(row.label_ja, row.label_en)))
+    return tuple(entries)
+
+
+def pages() -> dict[str, list]:
+    topic_pages = [st.Page(f"pages/{name}.py", title=title, url_path=name)
+                   for name, title in _topic_entries(language(), database_version())]
     return {
         t("nav_overview"): [st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/dashboard:", default=True)],
         t("nav_topics"): topic_pages,

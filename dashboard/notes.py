@@ -49,8 +49,11 @@ def show_notes(notes: Notes) -> None:
                     st.text(line)  # text, not markdown: the characters are shown as they are, nothing interpreted
 
 
-def notes_expander(indicator_codes: list[str], fiscal_years: list[int]) -> None:
-    show_notes(notes_for(indicator_codes, fiscal_years))
+@st.cache_resource(max_entries=64, show_spinner=False)
+def indicator_context(indicator_code: str, lang: str, version: tuple) -> tuple[Notes, str, tuple[str, ...]]:
+    """Notes, title and source lines of one indicator over all its years; `lang` and `version` key the cache."""
+    title, lines = source_lines(indicator_code)
+    return notes_for([indicator_code], []), title, tuple(lines)
 
 
 def base_sentence(row) -> str:
@@ -74,10 +77,10 @@ def source_lines(indicator_code: str) -> tuple[str, list[str]]:
     return pick(meta.title_ja, meta.title_en), lines
 
 
-def sources_footer(indicator_codes: list[str]) -> None:
+def show_sources(sources) -> None:
+    """The page's closing section: each table's title, survey, as-of dates and where 別紙1 prints it."""
     st.divider()
     st.subheader(t("sources_heading"))
-    for code in indicator_codes:
-        title, lines = source_lines(code)
+    for title, lines in sources:
         st.markdown(f"**{title}**")
         st.text("\n".join(lines))

@@ -18,7 +18,7 @@ from dashboard.filters import page_filters, show_notices
 from dashboard.formatting import as_of_phrase
 from dashboard.i18n import language, pick, t
 from dashboard.labels import breakdown_labels, group_labels, labelled_facts, year_labels
-from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, source_lines
+from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, show_sources, source_lines
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
@@ -131,11 +131,7 @@ def render_topic_page(spec: TopicPage) -> None:
                 st.info(t("no_rows"))
             for view in views or ():
                 draw(view)
-    st.divider()
-    st.subheader(t("sources_heading"))
-    for title, lines in model.sources:
-        st.markdown(f"**{title}**")
-        st.text("\n".join(lines))
+    show_sources(model.sources)
 
 
 def draw(view: ChartView) -> None:

@@ -5,6 +5,7 @@ from dashboard.db import database_version, query
 from dashboard.exports import encoding_choice
 from dashboard.full_dataset import full_dataset_downloads
 from dashboard.i18n import language, pick, t
+from dashboard.notes import indicator_context
 from dashboard.routing import require_router
 
 require_router()
@@ -43,15 +44,14 @@ for row in indicators.itertuples():
             f"{t('source')}：{row.source_ja or '－'}",
             t("printed_in", section=row.section_ja, first=row.printed_first_line, last=row.printed_last_line),
         ]))
-        notes = query("indicator_notes", indicator_code=row.indicator_code)
-        if not notes.empty:
+        notes = indicator_context(row.indicator_code, language(), database_version())[0]
+        if notes.printed:
             st.markdown(f"**{t('printed_notes')}** {t('printed_notes_language') if english else ''}")
-            st.text("\n".join(notes.note_ja))
-        transcription = query("transcription_notes", indicator_code=row.indicator_code)
-        if not transcription.empty:
+            st.text("\n".join(notes.printed))
+        if notes.transcription:
             st.markdown(f"**{t('transcription_notes')}**")
-            for note in transcription.itertuples():
-                st.text(pick(note.note_ja, note.note_en))
+            for note in notes.transcription:
+                st.text(note)
 
 st.header(t("base_notes"))
 st.write("割合と団体数の両方が印字されている数値について、団体数÷割合から母数を導き、全団体数（国の区分ごとの団体数）と照合しています。"

@@ -1,2 +1,2 @@
-"""Elements prepared in memory for the minimal comparison script (perf/minimal_page.py) to draw."""
-ELEMENTS: dict = {"figures": [], "tables": [], "downloads": []}
+"""Elements recorded in memory for the minimal script (perf/minimal_page.py) to draw."""
+ELEMENTS: dict = {"main": [], "sidebar": [], "pages": 1}
