@@ -1,0 +1,41 @@
+"""Production defaults that must not drift: Streamlit's config and the app's database connection."""
+from __future__ import annotations
+
+import tomllib
+
+import duckdb
+import pytest
+
+from dashboard.db import open_read_only
+from tests.conftest import ROOT
+
+CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+
+
+def test_streamlit_config_is_hardened_for_production():
+    assert CONFIG["server"]["enableXsrfProtection"] is True
+    assert CONFIG["server"]["maxUploadSize"] == 10, "MB; the benchmark refuses larger files with a message anyway"
+    assert CONFIG["server"]["fileWatcherType"] == "none" and CONFIG["server"]["runOnSave"] is False
+    assert CONFIG["client"]["disableDataExport"] is True, "the toolbar's CSV export does no formula escaping"
+    assert CONFIG["client"]["showErrorDetails"] == "none"
+    assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_the_app_connection_cannot_write_or_reach_outside_files(database_path, tmp_path):
+    connection = open_read_only(database_path)
+    try:
+        assert connection.execute("select count(*) from facts").fetchone()[0] == 442
+        with pytest.raises(duckdb.Error):
+            connection.execute("create table stolen as select 1")
+        with pytest.raises(duckdb.Error):
+            connection.execute("delete from observations")
+        secret = tmp_path / "secret.csv"
+        secret.write_text("a\n1\n", encoding="utf-8")
+        with pytest.raises(duckdb.Error):
+            connection.execute(f"select * from read_csv('{secret}')")
+        with pytest.raises(duckdb.Error):
+            connection.execute(f"attach '{tmp_path / 'other.duckdb'}' as other")
+        with pytest.raises(duckdb.Error):
+            connection.execute("set enable_external_access = true")
+    finally:
+        connection.close()
