@@ -2,8 +2,7 @@
 import streamlit as st
 
 from dashboard.db import DatabaseMissing, database_version
-from dashboard.filters import restore_language
-from dashboard.i18n import language_switch, t
+from dashboard.i18n import language_switch, restore_language, t
 from dashboard.navigation import pages
 from dashboard.routing import routed
 

@@ -134,11 +134,11 @@ def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[s
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", showgrid=False)
     figure.update_xaxes(range=[0, 101] if stack_to_100 else [0, 100], ticksuffix="%", gridcolor="#e5e5e5")
-    _contrast_text(figure, colors)
+    _contrast_text(figure)
     return figure
 
 
-def _contrast_text(figure: go.Figure, colors: dict[str, str]) -> None:
+def _contrast_text(figure: go.Figure) -> None:
     """White text on dark fills, black on light fills."""
     for trace in figure.data:
         fill = trace.marker.color or "#888888"

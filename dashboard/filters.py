@@ -5,7 +5,7 @@ from typing import Callable
 
 import streamlit as st
 
-from dashboard.i18n import LANGUAGE_KEY, language, t
+from dashboard.i18n import language, t
 from dashboard.url_state import (FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
                                  selection_to_params)
 
@@ -59,14 +59,3 @@ def write_url(params: dict[str, str]) -> None:
 def show_notices(notices: list[Notice]) -> None:
     for notice in notices:
         st.warning(t("url_partial_notice" if notice.partial else "url_notice", param=notice.parameter), icon="⚠️")
-
-
-def restore_language() -> list[str]:
-    """Take the language from the URL on a session's first run; returns refused parameters to report."""
-    from dashboard.url_state import parse_language
-
-    if LANGUAGE_KEY in st.session_state:
-        return []
-    value, refused = parse_language(st.query_params.get("lang"))
-    st.session_state[LANGUAGE_KEY] = value
-    return ["lang"] if refused else []

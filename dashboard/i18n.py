@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from dashboard.url_state import parse_language
+
 LANGUAGES = ("ja", "en")
 LANGUAGE_KEY = "ui_language"            # the session's language: plain state, kept whatever a run draws
 LANGUAGE_SWITCH_KEY = "language_switch"  # the sidebar radio, which mirrors it
@@ -31,7 +33,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "fiscal_year": ("年度", "Fiscal year"),
     "indicator": ("指標", "Indicator"),
     "item": ("項目", "Item"),
-    "channel": ("接点", "Channel"),
     "not_published": ("公表なし（－）", "not published (–)"),
     "nothing_selected": ("表示する項目を1つ以上選んでください。", "Select at least one item to show."),
     "no_rows": ("この組合せで公表された数値はありません。", "No published figure for this selection."),
@@ -58,9 +59,6 @@ TEXT: dict[str, tuple[str, str]] = {
     "database_missing": ("データベース（data/dx.duckdb）がありません。`python -m etl` を実行して作成してください。",
                          "The database (data/dx.duckdb) is missing. Build it with `python -m etl`."),
     "points": ("ポイント", "points"),
-    "entities_suffix": ("団体", " entities"),
-    "cards_suffix": ("枚", " cards"),
-    "cases_suffix": ("件", " cases"),
     "as_of_suffix": ("時点", ""),
     "change_since_year": ("{year}比", "vs {year}"),
     "target": ("目標", "Target"),
@@ -81,6 +79,15 @@ TEXT: dict[str, tuple[str, str]] = {
 def language() -> str:
     value = st.session_state.get(LANGUAGE_KEY, "ja")
     return value if value in LANGUAGES else "ja"
+
+
+def restore_language() -> list[str]:
+    """Take the language from the URL on a session's first run; returns refused parameters to report."""
+    if LANGUAGE_KEY in st.session_state:
+        return []
+    value, refused = parse_language(st.query_params.get("lang"))
+    st.session_state[LANGUAGE_KEY] = value
+    return ["lang"] if refused else []
 
 
 def language_switch() -> None:

@@ -3,12 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from perf import stash
 from perf.replay import record
 from perf.stats import summary, time_ms
+from tests.apptest_support import Downloads, open_page  # the same AppTest helpers the page tests use
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["overview", "governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework",
@@ -33,43 +33,15 @@ def behave_as_a_running_server() -> None:
     PagesManager._perf_patched = True
 
 
-def open_page(page: str) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    app.run()
-    if page != "overview":
-        app.switch_page(f"pages/{page}.py")
-        app.run()
-    return app
-
-
-class Downloads:
-    """The bytes each download button was given, by media file id (AppTest keeps them in an in-memory store)."""
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, bytes] = {}
-        original = MemoryMediaFileStorage.load_and_get_id
-
-        def record_file(storage, data, mimetype, kind, filename=None):
-            file_id = original(storage, data, mimetype, kind, filename)
-            if isinstance(data, bytes):
-                self.by_id[file_id] = data
-            return file_id
-
-        MemoryMediaFileStorage.load_and_get_id = record_file
-
-    def of(self, button) -> bytes:
-        return self.by_id.get(button.proto.url.rsplit("/", 1)[1].split(".")[0], b"")
-
-
 def time_pages(repeat: int, pages: list[str] | None = None) -> list[tuple[str, float, float, float, float]]:
     """(page, median ms, p95 ms, minimal-script median ms, ratio of medians)."""
     results = []
-    downloads = Downloads()
+    downloads = Downloads().install()
     behave_as_a_running_server()
     for page in pages or PAGES:
         if not (ROOT / "pages" / f"{page}.py").exists():
             continue
-        app = open_page(page)
+        app = open_page(page, timeout=120)
         if app.exception:
             raise RuntimeError(f"page {page} raised: {app.exception[0].value}")
         for _ in range(2):

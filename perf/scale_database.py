@@ -7,6 +7,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.database import MATERIALIZE
+
 ENTITIES = 1788
 YEARS = tuple(range(2015, 2025))
 
@@ -39,9 +41,9 @@ def build_scale_database(real_database: Path, destination: Path) -> Path:
             select it.indicator_code, it.breakdown_code, y, g.group_code, round(random() * 100, 1),
                    round(random() * 100, 1)::varchar, null, 0, null, 0
             from items it, unnest(?) t(y), groups g where g.group_code like 'synthetic_%'""", [list(YEARS)])
-        connection.execute("insert into fact_rows select * from facts_source where group_code like 'synthetic_%'")
-        connection.execute("delete from peer_group_rows")
-        connection.execute("insert into peer_group_rows select * from peer_groups_source")
+        # the build's own step, run again over the enlarged tables
+        connection.execute("drop view facts; drop view peer_groups; drop table fact_rows; drop table peer_group_rows")
+        connection.execute(MATERIALIZE.read_text(encoding="utf-8"))
         connection.execute("checkpoint")
         rows = connection.execute("select count(*) from observations").fetchone()[0]
     finally:

@@ -24,27 +24,30 @@ class Downloads:
     def of(self, button) -> bytes:
         return self.by_id[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
 
+    def install(self, set_attribute=setattr) -> "Downloads":
+        """Record every file AppTest's in-memory media store is given (pass monkeypatch.setattr to undo it after a test)."""
+        original = MemoryMediaFileStorage.load_and_get_id
+
+        def record(storage, path_or_data, mimetype, kind, filename=None):
+            file_id = original(storage, path_or_data, mimetype, kind, filename)
+            if isinstance(path_or_data, bytes):
+                self.by_id[file_id] = path_or_data
+                if filename:
+                    self.by_name[filename] = path_or_data
+            return file_id
+
+        set_attribute(MemoryMediaFileStorage, "load_and_get_id", record)
+        return self
+
 
 @pytest.fixture()
 def downloads(monkeypatch) -> Downloads:
-    """Record every file AppTest's in-memory media store is given, so a test reads the exact bytes a user gets."""
-    served = Downloads()
-    original = MemoryMediaFileStorage.load_and_get_id
-
-    def record(self, path_or_data, mimetype, kind, filename=None):
-        file_id = original(self, path_or_data, mimetype, kind, filename)
-        if isinstance(path_or_data, bytes):
-            served.by_id[file_id] = path_or_data
-            if filename:
-                served.by_name[filename] = path_or_data
-        return file_id
-
-    monkeypatch.setattr(MemoryMediaFileStorage, "load_and_get_id", record)
-    return served
+    """The exact bytes of every download a test's pages offer."""
+    return Downloads().install(monkeypatch.setattr)
 
 
-def open_page(page: str, params: dict[str, str] | None = None) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+def open_page(page: str, params: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
     for key, value in (params or {}).items():
         app.query_params[key] = value
     app.run()  # the first run lands on the URL's page (the overview) and registers the pages
