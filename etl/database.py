@@ -10,7 +10,7 @@ import pandas as pd
 SCHEMA = Path(__file__).with_name("schema.sql")
 MATERIALIZE = Path(__file__).with_name("materialize.sql")
 
-# Every column of the facts view the pages, exports and outside checks rely on.
+# Every column of the facts table the pages, exports and outside checks rely on.
 FACTS_CONTRACT = [
     "topic_code", "indicator_code", "indicator_label_ja", "indicator_label_en", "breakdown_code", "breakdown_label_ja",
     "breakdown_label_en", "fiscal_year", "as_of", "group_code", "group_label_ja", "value", "unit", "count", "count_unit",
@@ -46,7 +46,7 @@ def check_contract(connection: duckdb.DuckDBPyConnection, expected_facts: int) -
     columns = {row[0] for row in connection.execute("select column_name from information_schema.columns where table_name = 'facts'").fetchall()}
     missing = [column for column in FACTS_CONTRACT if column not in columns]
     if missing:
-        raise ContractError(f"the facts view lacks {', '.join(missing)}")
+        raise ContractError(f"the facts table lacks {', '.join(missing)}")
     facts = connection.execute("select count(*) from facts").fetchone()[0]
     if facts != expected_facts:
         raise ContractError(f"facts has {facts} rows but {expected_facts} numbers were loaded: a join drops or repeats rows")

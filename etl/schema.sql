@@ -1,5 +1,5 @@
 -- The database the dashboard reads. Built by `python -m etl`; never edited by hand.
--- Tables hold what was transcribed and declared; views derive what pages read.
+-- Tables hold what was transcribed and declared; the *_source views derive what etl/materialize.sql stores for the pages.
 
 create table build_info (key varchar primary key, value varchar not null);
 

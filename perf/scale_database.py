@@ -41,8 +41,7 @@ def build_scale_database(real_database: Path, destination: Path) -> Path:
             select it.indicator_code, it.breakdown_code, y, g.group_code, round(random() * 100, 1),
                    round(random() * 100, 1)::varchar, null, 0, null, 0
             from items it, unnest(?) t(y), groups g where g.group_code like 'synthetic_%'""", [list(YEARS)])
-        # the build's own step, run again over the enlarged tables
-        connection.execute("drop view facts; drop view peer_groups; drop table fact_rows; drop table peer_group_rows")
+        # the build's own step (create or replace), run again over the enlarged tables
         connection.execute(MATERIALIZE.read_text(encoding="utf-8"))
         connection.execute("checkpoint")
         rows = connection.execute("select count(*) from observations").fetchone()[0]
