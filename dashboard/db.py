@@ -52,7 +52,7 @@ def cursor() -> duckdb.DuckDBPyConnection:
     return handle
 
 
-@st.cache_data(max_entries=2000, show_spinner=False)
+@st.cache_resource(max_entries=2000, show_spinner=False)
 def _cached_query(name: str, frozen_params: tuple, version: tuple[int, int, int]) -> pd.DataFrame:
     params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}
     handle = _connection(str(DATABASE), version).cursor()
@@ -69,7 +69,10 @@ def query(name: str, **params) -> pd.DataFrame:
     if set(params) != expected:
         raise TypeError(f"query {name!r} takes {sorted(expected)}, got {sorted(params)}")
     frozen = tuple(sorted((key, tuple(value) if isinstance(value, list) else value) for key, value in params.items()))
-    return _cached_query(name, frozen, database_version())  # st.cache_data hands each caller its own copy
+    # One frame per query and version, shared by every run and session. A shallow copy is enough to keep it intact:
+    # under pandas copy-on-write a change to the copy copies the data it touches, never the cached frame. (st.cache_data
+    # would unpickle a full copy on every call, the largest cost of a warm page run.)
+    return _cached_query(name, frozen, database_version()).copy(deep=False)
 
 
 def database_bytes() -> bytes:
