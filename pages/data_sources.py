@@ -24,11 +24,12 @@ downloads = full_dataset_downloads(encoding, language(), database_version())
 if downloads.problem:
     st.error(downloads.problem)
 columns = st.columns(3)
-columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", downloads.csv, "dx_facts_all.csv", "text/csv",
-                           on_click="ignore", key="download_facts_csv")
-columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", downloads.parquet,
+# Files are handed over on click (a callable), not on every run: the database alone is megabytes to hash per run.
+columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", lambda: downloads.csv, "dx_facts_all.csv",
+                           "text/csv", on_click="ignore", key="download_facts_csv")
+columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", lambda: downloads.parquet,
                            "dx_facts_all.parquet", "application/vnd.apache.parquet", on_click="ignore", key="download_facts_parquet")
-columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", downloads.database, "dx.duckdb",
+columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", lambda: downloads.database, "dx.duckdb",
                            "application/octet-stream", on_click="ignore", key="download_duckdb")
 st.caption("CSVは縦持ち（1行1数値）。「value」が空欄の行は資料に「－」と印字された未公表の値で、0ではありません。"
            if not english else "Long format, one published number per row. An empty value is printed 「－」 (not published), not zero.")

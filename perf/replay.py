@@ -43,7 +43,8 @@ def record(block, downloads) -> list[Node]:
         elif kind in ("arrow_data_frame", "dataframe"):
             nodes.append(Node("dataframe", {"data": child.value}))
         elif kind == "download_button":
-            nodes.append(Node("download_button", {"label": child.label, "data": downloads.of(child)}))
+            nodes.append(Node("download_button", {"label": child.label, "data": downloads.of(child),
+                                                  "deferred": bool(child.proto.deferred_file_id)}))
         elif kind == "button_group":
             nodes.append(Node("pills", {"label": child.proto.label, "options": child.options}))
         elif kind == "radio":
@@ -80,7 +81,9 @@ def replay(nodes: list[Node], prefix: str = "w") -> None:
         elif node.kind == "dataframe":
             st.dataframe(node.payload["data"], hide_index=True)
         elif node.kind == "download_button":
-            st.download_button(node.payload["label"], node.payload["data"], file_name="x.csv", key=key, on_click="ignore")
+            data = node.payload["data"]
+            st.download_button(node.payload["label"], (lambda: data) if node.payload["deferred"] else data, file_name="x.csv",
+                               key=key, on_click="ignore")
         elif node.kind == "pills":
             st.pills(node.payload["label"], node.payload["options"], selection_mode="multi", key=key)
         elif node.kind in ("radio", "selectbox"):

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import io
+from typing import Callable
 
 import pandas as pd
 import pytest
+from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
@@ -20,12 +22,18 @@ class Downloads:
     def __init__(self) -> None:
         self.by_id: dict[str, bytes] = {}
         self.by_name: dict[str, bytes] = {}
+        self.deferred: dict[str, Callable[[], bytes | str]] = {}  # file id → what a click on the button runs
 
     def of(self, button) -> bytes:
+        """The bytes a click on `button` serves; a deferred button's callable is run, as a click would."""
+        if button.proto.deferred_file_id:
+            data = self.deferred[button.proto.deferred_file_id]()
+            return data.encode("utf-8") if isinstance(data, str) else bytes(data)
         return self.by_id[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
 
     def install(self, set_attribute=setattr) -> "Downloads":
-        """Record every file AppTest's in-memory media store is given (pass monkeypatch.setattr to undo it after a test)."""
+        """Record every file AppTest's media store is given, and every deferred download (pass monkeypatch.setattr to undo it
+        after a test)."""
         original = MemoryMediaFileStorage.load_and_get_id
 
         def record(storage, path_or_data, mimetype, kind, filename=None):
@@ -37,6 +45,15 @@ class Downloads:
             return file_id
 
         set_attribute(MemoryMediaFileStorage, "load_and_get_id", record)
+        # AppTest's media manager lives for one run only, so keep the callables of deferred downloads to run later
+        original_deferred = MediaFileManager.add_deferred
+
+        def record_deferred(manager, data_callable, *args, **kwargs):
+            file_id = original_deferred(manager, data_callable, *args, **kwargs)
+            self.deferred[file_id] = data_callable
+            return file_id
+
+        set_attribute(MediaFileManager, "add_deferred", record_deferred)
         return self
 
 
