@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from datetime import date
 from decimal import Decimal
 
@@ -80,7 +81,8 @@ def tx(key: str, **fields) -> str:
 
 
 class Model:
-    """The database side of the page for one run: items, entity types, published facts and peer contexts per type."""
+    """The database side of the page: items, entity types, published facts and peer contexts per type. One per database
+    version, shared by every session (see benchmark_model); it holds published data only, never a user's entries."""
 
     def __init__(self) -> None:
         self.items = sc.items_from_frame(query("benchmark_items"))
@@ -89,20 +91,28 @@ class Model:
         types = query("benchmark_entity_types")
         self.types = {row.entity_type: (row.label_ja, row.label_en) for row in types.itertuples(index=False)}
         self._contexts: dict[str, dict[str, sc.PeerContext]] = {}
+        self._lock = threading.Lock()  # sessions run in threads; each type's contexts are built once
 
     def type_label(self, entity_type: str) -> str:
         ja, en = self.types.get(entity_type, (entity_type, entity_type))
         return en if language() == "en" else ja
 
     def contexts(self, entity_type: str) -> dict[str, sc.PeerContext]:
-        if entity_type not in self._contexts:
-            ja, en = self.types[entity_type]
-            peers = query("benchmark_peer_groups", entity_type=entity_type)
-            self._contexts[entity_type] = sc.peer_contexts(self.items, self.facts, peers, entity_type, ja, en)
-        return self._contexts[entity_type]
+        with self._lock:
+            if entity_type not in self._contexts:
+                ja, en = self.types[entity_type]
+                peers = query("benchmark_peer_groups", entity_type=entity_type)
+                self._contexts[entity_type] = sc.peer_contexts(self.items, self.facts, peers, entity_type, ja, en)
+            return self._contexts[entity_type]
 
     def score(self, entry: MunicipalityEntry) -> list[sc.ScoreRow]:
         return sc.score_entry(entry, self.items, self.contexts(entry.entity_type))
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def benchmark_model(version: tuple) -> Model:
+    """`version` keys the cache: a new database gets a new model."""
+    return Model()
 
 
 # --- form ------------------------------------------------------------------------------------------------------------
@@ -741,7 +751,7 @@ def _on_mode_change() -> None:
 def render_benchmark_page() -> None:
     st.markdown(PRINT_CSS, unsafe_allow_html=True)  # static stylesheet only, no user text
     st.title(t("nav_benchmark"))
-    model = Model()
+    model = benchmark_model(database_version())
     state = st.session_state
     if f"{P}mode" not in state:
         state[f"{P}mode"] = state.get(MODE_KEY, "single")

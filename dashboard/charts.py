@@ -5,6 +5,7 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
+import plotly.io
 
 from dashboard.colors import BAND_COLORS, GROUP_STYLE, MEASURE_COLORS, PROGRESS_COLORS, REFERENCE_GROUPS
 
@@ -18,6 +19,12 @@ def literal(text) -> str:
 
 def _literals(values) -> list[str]:
     return [literal(value) for value in values]
+
+
+def as_drawn(figure: go.Figure) -> go.Figure:
+    """The figure rebuilt from its own JSON, for figures kept in a cache and drawn on every run: the arrays are then
+    already in the encoded form st.plotly_chart sends, instead of numpy arrays Plotly re-encodes on each run."""
+    return plotly.io.from_json(figure.to_json())
 
 
 def _layout(figure: go.Figure, title: "str | tuple[str, str]", x_title: str, y_title: str, height: int = 420) -> go.Figure:

@@ -81,8 +81,8 @@ def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
         delta=format_points(float(change), lang) if change is not None else None,
         delta_description=previous,
         detail=(f"{counted}　" if counted else "") + f"{format_date(latest.as_of, lang)}{t('as_of_suffix')}　{latest.source_ja}",
-        sparkline=charts.sparkline([pick(a, b) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
-                                   list(rows.value)) if len(rows) > 1 else None,
+        sparkline=charts.as_drawn(charts.sparkline([pick(a, b) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
+                                                   list(rows.value))) if len(rows) > 1 else None,
         targets=tuple(targets),
     )
 

@@ -117,6 +117,23 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
     )
 
 
+@dataclass(frozen=True)
+class TopicHeader:
+    title: str
+    heading: str  # as printed in 別紙1
+    indicator_code: str  # the topic's first indicator
+    definition: str
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def topic_header(topic_code: str, lang: str, version: tuple) -> TopicHeader:
+    """A topic's title, printed heading and first indicator, for pages without panels; `lang`, `version` key the cache."""
+    topic = query("topics").set_index("topic_code").loc[topic_code]
+    indicator = query("topic_indicators", topic_code=topic_code).iloc[0]
+    return TopicHeader(pick(topic.label_ja, topic.label_en), topic.heading_printed, indicator.indicator_code,
+                       pick(indicator.definition_ja, indicator.definition_en))
+
+
 def render_topic_page(spec: TopicPage) -> None:
     model = page_model(spec, language(), database_version())
     st.title(model.title)
@@ -194,7 +211,7 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
     return ChartView(
         key=f"{spec.page_id}__{index}__{codes[0]}",
         title=" ".join(title),
-        figures=tuple(figures(panel.chart, frame, title, metas[0].unit)),
+        figures=tuple(charts.as_drawn(figure) for figure in figures(panel.chart, frame, title, metas[0].unit)),
         source=f"{t('source')}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
         coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max())),
         table=table,
