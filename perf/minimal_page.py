@@ -1,5 +1,6 @@
-"""The minimal script of the page benchmark: a multipage app with as many pages as ours, whose page draws, from
-memory, every element one of our pages drew (see perf/replay.py). Our code's cost is what a page takes beyond this."""
+"""The minimal script of the page benchmark: a multipage app with the same page configuration and navigation sections
+as ours, whose page draws, from memory, every element one of our pages drew (see perf/replay.py). Our code's cost is
+what a page takes beyond this."""
 import streamlit as st
 
 from perf.replay import replay
@@ -10,8 +11,15 @@ def recorded_page() -> None:
     replay(ELEMENTS["main"], "m")
 
 
+st.set_page_config(page_title="page", page_icon=":material/monitoring:", layout="wide")
 with st.sidebar:
     replay(ELEMENTS["sidebar"], "s")
-pages = [st.Page(recorded_page, title="page", default=True)]
-pages += [st.Page(lambda: None, title=f"other {number}", url_path=f"other{number}") for number in range(ELEMENTS["pages"] - 1)]
-st.navigation(pages).run()
+sections, number = {}, 0
+for section, size in enumerate(ELEMENTS["sections"]):
+    entries = []
+    for _ in range(size):
+        entries.append(st.Page(recorded_page, title="page", default=True) if number == 0 else
+                       st.Page(lambda: None, title=f"other {number}", url_path=f"other{number}"))
+        number += 1
+    sections[f"section {section}"] = entries
+st.navigation(sections).run()

@@ -5,12 +5,15 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from dashboard.navigation import TOPIC_PAGES
 from perf import stash
 from perf.replay import record
-from perf.stats import summary, time_ms
+from perf.stats import summary, time_alternately
 from tests.apptest_support import Downloads, open_page  # the same AppTest helpers the page tests use
 
 ROOT = Path(__file__).resolve().parent.parent
+# overview; one page per topic page file; benchmark and data, as dashboard/navigation.py lays them out
+NAVIGATION_SECTIONS = (1, len(set(TOPIC_PAGES.values())), 2)
 PAGES = ["overview", "governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework",
          "digital_divide", "data_sources", "benchmark"]
 
@@ -46,18 +49,20 @@ def time_pages(repeat: int, pages: list[str] | None = None) -> list[tuple[str, f
             raise RuntimeError(f"page {page} raised: {app.exception[0].value}")
         for _ in range(2):
             app.run()  # warm: caches filled, as for any reader after the first
-        median, p95 = summary(time_ms(app.run, repeat))
-        minimal_median = time_minimal(app, repeat, downloads)
+        minimal = minimal_script(app, downloads)
+        page_ms, minimal_ms = time_alternately(app.run, minimal.run, repeat)
+        median, p95 = summary(page_ms)
+        minimal_median = summary(minimal_ms)[0]
         results.append((page, median, p95, minimal_median, median / minimal_median if minimal_median else float("nan")))
     return results
 
 
-def time_minimal(app: AppTest, repeat: int, downloads: Downloads) -> float:
-    """Median rerun of a script that draws the same elements from memory (perf/replay.py)."""
+def minimal_script(app: AppTest, downloads: Downloads) -> AppTest:
+    """A warm AppTest of a script that draws the same elements as `app`'s page from memory (perf/replay.py)."""
     stash.ELEMENTS["main"] = record(app.main, downloads)
     stash.ELEMENTS["sidebar"] = record(app.sidebar, downloads)
-    stash.ELEMENTS["pages"] = len(PAGES)
+    stash.ELEMENTS["sections"] = NAVIGATION_SECTIONS
     minimal = AppTest.from_file(str(ROOT / "perf" / "minimal_page.py"), default_timeout=120)
     minimal.run()
     minimal.run()
-    return summary(time_ms(minimal.run, repeat))[0]
+    return minimal

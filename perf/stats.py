@@ -20,3 +20,15 @@ def time_ms(action: Callable[[], object], repeat: int) -> list[float]:
         action()
         samples.append((time.perf_counter() - started) * 1000)
     return samples
+
+
+def time_alternately(first: Callable[[], object], second: Callable[[], object], repeat: int) -> tuple[list[float], list[float]]:
+    """Time two actions in turns (first, second, first, …): a slowdown of the machine during the measurement then
+    weighs on both alike, so their ratio stays meaningful on a shared machine."""
+    samples: tuple[list[float], list[float]] = ([], [])
+    for _ in range(repeat):
+        for action, timings in zip((first, second), samples):
+            started = time.perf_counter()
+            action()
+            timings.append((time.perf_counter() - started) * 1000)
+    return samples
