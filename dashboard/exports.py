@@ -37,15 +37,34 @@ def export_table(frame: pd.DataFrame) -> pd.DataFrame:
         columns[t("item")] = frame.item_label
     columns[t("fiscal_year")] = frame.year_label
     columns[t("group")] = frame.group_label
-    unit = "%" if (frame.unit == "pct").all() else ("件" if language() == "ja" else "cases")
-    columns[f"{t('value')}（{unit}）" if language() == "ja" else f"{t('value')} ({unit})"] = frame.value
-    count_units = set(frame.count_unit.dropna())
-    if count_units:
-        columns[t("count_cards" if count_units == {"cards"} else "count_entities")] = frame["count"].astype("Int64")
+    columns[_value_column(frame)] = frame.value
+    if _count_column(frame):
+        columns[_count_column(frame)] = frame["count"].astype("Int64")
     columns[t("as_of")] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
     columns[t("source")] = frame.source_ja
     columns[t("source_line")] = frame.source_line
     return pd.DataFrame(columns).reset_index(drop=True)
+
+
+def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table under a chart: export_table's rows and columns, with each value exactly as 別紙1 prints it (57.1, not
+    57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
+    table = export_table(frame)
+    table[_value_column(frame)] = frame.value_printed.fillna("－").to_numpy()
+    if _count_column(frame):
+        table[_count_column(frame)] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]
+    return table
+
+
+def _value_column(frame: pd.DataFrame) -> str:
+    unit = "%" if (frame.unit == "pct").all() else ("件" if language() == "ja" else "cases")
+    return f"{t('value')}（{unit}）" if language() == "ja" else f"{t('value')} ({unit})"
+
+
+def _count_column(frame: pd.DataFrame) -> str | None:
+    """The count column's heading where the rows print counts (団体数 or 枚数), else None."""
+    count_units = set(frame.count_unit.dropna())
+    return t("count_cards" if count_units == {"cards"} else "count_entities") if count_units else None
 
 
 def csv_export(table: pd.DataFrame, frame: pd.DataFrame, name: str, encoding: str) -> Export:

@@ -42,6 +42,8 @@ def record(block, downloads) -> list[Node]:
             nodes.append(Node("plotly_chart", {"figure": plotly.io.from_json(child.proto.spec)}))
         elif kind in ("arrow_data_frame", "dataframe"):
             nodes.append(Node("dataframe", {"data": child.value}))
+        elif kind == "table":
+            nodes.append(Node("table", {"data": child.value}))
         elif kind == "download_button":
             nodes.append(Node("download_button", {"label": child.label, "data": downloads.of(child),
                                                   "deferred": bool(child.proto.deferred_file_id)}))
@@ -80,6 +82,8 @@ def replay(nodes: list[Node], prefix: str = "w") -> None:
             st.plotly_chart(node.payload["figure"], key=key, width="stretch")
         elif node.kind == "dataframe":
             st.dataframe(node.payload["data"], hide_index=True)
+        elif node.kind == "table":
+            st.table(node.payload["data"], hide_index=True)
         elif node.kind == "download_button":
             data = node.payload["data"]
             st.download_button(node.payload["label"], (lambda: data) if node.payload["deferred"] else data, file_name="x.csv",

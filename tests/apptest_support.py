@@ -75,7 +75,8 @@ def open_page(page: str, params: dict[str, str] | None = None, timeout: float = 
 
 
 def shown_tables(app: AppTest) -> list[pd.DataFrame]:
-    return [frame.value for frame in app.dataframe]
+    """The tables under a topic page's charts (st.table), in page order."""
+    return [table.value for table in app.table]
 
 
 def csv_frame(data: bytes, encoding: str = "utf-8-sig") -> pd.DataFrame:
