@@ -1,4 +1,9 @@
-"""Time to first chart in headless Chromium, and many sessions at once against one server."""
+"""Time to first chart in headless Chromium, and many sessions at once against one server.
+
+Sessions at once are measured twice: with Chromium tabs (on a small machine the tabs, not the server, saturate the
+CPU) and with a protocol-level client that speaks Streamlit's websocket protocol without rendering
+(perf/protocol_sessions.py), which measures the server's side. A third measure puts one real browser among
+protocol sessions: what a reader sees while others load the page at the same moment."""
 from __future__ import annotations
 
 import asyncio
@@ -9,34 +14,47 @@ import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+
+from perf.protocol_sessions import SessionResult, run_sessions
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"]
 FIRST_CHART = "[data-testid='stPlotlyChart'] .main-svg"
+VIEWPORT = {"width": 1280, "height": 800}
+FLOOR_APP = "perf/floor_app.py"
 
 
 class Server:
-    """`streamlit run app.py` on a free local port, stopped on exit."""
+    """`streamlit run <script>` (the dashboard by default) on a free local port, stopped on exit."""
+
+    def __init__(self, script: str = "app.py") -> None:
+        self.script = script
 
     def __enter__(self) -> "Server":
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
             self.port = probe.getsockname()[1]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            [sys.executable, "-m", "streamlit", "run", self.script, "--server.port", str(self.port), "--server.address",
+             "127.0.0.1", "--server.headless", "true"], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                if urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=2).read() == b"ok":
+                if urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2).read() == b"ok":
                     return self
             except OSError:
                 time.sleep(0.3)
         self.__exit__()
-        raise RuntimeError("the dashboard did not become healthy within 60 s")
+        raise RuntimeError(f"streamlit run {self.script} did not become healthy within 60 s")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server so far: how much of a run's wall time the server itself worked."""
@@ -55,8 +73,18 @@ class Server:
             os.killpg(self.process.pid, signal.SIGKILL)
 
 
-async def _first_chart_ms(browser, url: str, timeout_ms: int = 90_000) -> float | None:
-    context = await browser.new_context(viewport={"width": 1280, "height": 800})
+@dataclass
+class Load:
+    """Many sessions at once: each session's ms to its first chart (None: failed), and what the server spent."""
+
+    first_chart_ms: list[float | None]
+    rss_growth_mb: float
+    server_cpu_s: float
+    wall_s: float
+
+
+async def _first_chart_ms(context, url: str, timeout_ms: int = 90_000) -> float | None:
+    """Open `url` in a new tab (a new Streamlit session) of `context`; ms until the first chart is drawn."""
     page = await context.new_page()
     started = time.perf_counter()
     try:
@@ -66,35 +94,81 @@ async def _first_chart_ms(browser, url: str, timeout_ms: int = 90_000) -> float 
     except Exception:  # noqa: BLE001 — a session that fails or times out is counted as failed
         return None
     finally:
+        await page.close()
+
+
+async def _in_new_context(browser, url: str) -> float | None:
+    """A first visit: a fresh browser profile, nothing cached."""
+    context = await browser.new_context(viewport=VIEWPORT)
+    try:
+        return await _first_chart_ms(context, url)
+    finally:
         await context.close()
 
 
-async def _sessions(url: str, sessions: int, one_at_a_time: bool) -> list[float | None]:
-    """Open `sessions` fresh browser contexts (new Streamlit sessions) and time each to its first chart."""
+async def _with_browser(work):
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
-            if one_at_a_time:
-                return [await _first_chart_ms(browser, url) for _ in range(sessions)]
-            return list(await asyncio.gather(*[_first_chart_ms(browser, url) for _ in range(sessions)]))
+            return await work(browser)
         finally:
             await browser.close()
 
 
-def time_browser(path: str, repeat: int, concurrency: list[int]) -> dict:
-    """{'sequential': [ms…], 'concurrent': {n: ([ms or None…], rss growth MB)}, 'rss_start_mb': …}"""
+def first_visits(url: str, repeat: int) -> list[float | None]:
+    """One first visit at a time (fresh profile each): ms to first chart."""
+    async def work(browser):
+        return [await _in_new_context(browser, url) for _ in range(repeat)]
+    return asyncio.run(_with_browser(work))
+
+
+def returning_visits(url: str, repeat: int) -> list[float | None]:
+    """One visit at a time in the same profile, after a first one: scripts and fonts come from the browser's cache."""
+    async def work(browser):
+        context = await browser.new_context(viewport=VIEWPORT)
+        try:
+            await _first_chart_ms(context, url)
+            return [await _first_chart_ms(context, url) for _ in range(repeat)]
+        finally:
+            await context.close()
+    return asyncio.run(_with_browser(work))
+
+
+def _measured(server: Server, action) -> tuple[object, float, float, float]:
+    before, cpu_before, started = server.rss_mb(), server.cpu_seconds(), time.perf_counter()
+    outcome = action()
+    return outcome, server.rss_mb() - before, server.cpu_seconds() - cpu_before, time.perf_counter() - started
+
+
+def browser_sessions(server: Server, path: str, sessions: int) -> Load:
+    """`sessions` Chromium first visits at once."""
+    async def work(browser):
+        return list(await asyncio.gather(*[_in_new_context(browser, f"{server.url}/{path}") for _ in range(sessions)]))
+    timings, growth, cpu, wall = _measured(server, lambda: asyncio.run(_with_browser(work)))
+    return Load(timings, growth, cpu, wall)
+
+
+def protocol_sessions(server: Server, path: str, sessions: int) -> Load:
+    """`sessions` page loads at once by the protocol-level client: the server's side of a first visit."""
+    results, growth, cpu, wall = _measured(server, lambda: asyncio.run(run_sessions(server.url, path, sessions)))
+    return Load([_chart_ms(result) for result in results], growth, cpu, wall)
+
+
+def browser_among_protocol_sessions(server: Server, path: str, sessions: int) -> float | None:
+    """One Chromium first visit started together with `sessions - 1` protocol-level ones: ms to its first chart."""
+    async def work(browser):
+        others = run_sessions(server.url, path, sessions - 1)
+        timing, _ = await asyncio.gather(_in_new_context(browser, f"{server.url}/{path}"), others)
+        return timing
+    return asyncio.run(_with_browser(work))
+
+
+def _chart_ms(result: SessionResult) -> float | None:
+    return result.first_chart_ms if result.ok else None
+
+
+def require_chromium() -> None:
     if not os.path.exists(CHROMIUM):
         raise RuntimeError(f"{CHROMIUM} is missing: apt-get install chromium")
-    with Server() as server:
-        url = f"http://127.0.0.1:{server.port}/{path}"
-        asyncio.run(_sessions(url, 1, True))  # the server's first run fills its caches
-        results = {"rss_start_mb": server.rss_mb(), "sequential": asyncio.run(_sessions(url, repeat, True)), "concurrent": {}}
-        for sessions in concurrency:
-            before, cpu_before, started = server.rss_mb(), server.cpu_seconds(), time.perf_counter()
-            timings = asyncio.run(_sessions(url, sessions, False))
-            results["concurrent"][sessions] = (timings, server.rss_mb() - before, server.cpu_seconds() - cpu_before,
-                                               time.perf_counter() - started)
-        results["rss_end_mb"] = server.rss_mb()
-    return results
