@@ -74,6 +74,3 @@ def query(name: str, **params) -> pd.DataFrame:
     # would unpickle a full copy on every call, the largest cost of a warm page run.)
     return _cached_query(name, frozen, database_version()).copy(deep=False)
 
-
-def database_bytes() -> bytes:
-    return DATABASE.read_bytes()

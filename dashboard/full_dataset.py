@@ -1,33 +1,46 @@
-"""The full-dataset downloads of the data page, built once per database version and encoding."""
+"""The full-dataset downloads of the data page: the files the ETL exported beside the database (etl/exports.py),
+served as they are. They are used only when their manifest names the same build as the database being shown."""
 from __future__ import annotations
 
-import io
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
-import streamlit as st
-
-from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
-from dashboard.db import database_bytes, query
+from dashboard.db import DATABASE, query
 from dashboard.i18n import language, t
+from etl.exports import FACTS_CP932_CSV, FACTS_CSV, FACTS_PARQUET, MANIFEST
+
+EXPORTS = Path(os.environ.get("DX_EXPORTS", DATABASE.parent / "build" / "exports"))
 
 
 @dataclass(frozen=True)
-class Downloads:
-    csv: bytes
-    parquet: bytes
-    database: bytes
-    problem: str | None  # why the chosen encoding could not be used (the CSV is then UTF-8 with BOM)
+class FullDataset:
+    csv: Path | None  # None: no file to offer, and `problem` says why
+    parquet: Path | None
+    problem: str | None  # shown above the buttons: why a file is missing or which encoding is served instead
 
 
-@st.cache_resource(max_entries=4, show_spinner=False)
-def full_dataset_downloads(encoding: str, lang: str, version: tuple) -> Downloads:
-    facts = query("all_facts")
-    problem = None
+def full_dataset(encoding: str) -> FullDataset:
+    """The files for `encoding` ("utf-8-sig" or "cp932") of the build the app is showing. Reads the small manifest on
+    every run, so a rebuild in progress (database and exports swapped a moment apart) is noticed, not cached."""
     try:
-        csv = dataframe_to_csv_bytes(facts, encoding=encoding)
-    except ExportError as error:
-        problem = f"{t('cp932_failed')} {error.message_ja if language() == 'ja' else error.message_en}"
-        csv = dataframe_to_csv_bytes(facts)
-    parquet = io.BytesIO()
-    facts.to_parquet(parquet, index=False)
-    return Downloads(csv, parquet.getvalue(), database_bytes(), problem)
+        manifest = json.loads((EXPORTS / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return FullDataset(None, None, t("full_dataset_missing"))
+    build = dict(query("build_info").values)
+    if (manifest.get("built_at"), manifest.get("sources_sha256")) != (build.get("built_at"), build.get("sources_sha256")):
+        return FullDataset(None, None, t("full_dataset_updating"))
+    csv, problem = EXPORTS / FACTS_CSV, None
+    if encoding == "cp932":
+        if manifest.get("cp932_problem"):
+            reason = manifest["cp932_problem"]["en" if language() == "en" else "ja"]
+            problem = f"{t('cp932_failed')} {reason}"
+        else:
+            csv = EXPORTS / FACTS_CP932_CSV
+    return FullDataset(csv, EXPORTS / FACTS_PARQUET, problem)
+
+
+def read_file(path: Path):
+    """What a download button hands over on click: the file's bytes at that moment."""
+    return lambda: path.read_bytes()

@@ -1,15 +1,24 @@
-"""Exports of the facts view and the dimension tables: Parquet, and CSV that opens cleanly in Excel (UTF-8 with BOM)."""
+"""Exports of the facts and the dimension tables: Parquet, and CSV that opens cleanly in Excel (UTF-8 with BOM; the
+facts also in cp932 for older Japanese tools). The dashboard's full-dataset downloads are these files: built once
+here, served as they are, never recomputed per request. manifest.json names the build they belong to."""
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
 from pathlib import Path
 
 import duckdb
 
-from dashboard.csv_export import dataframe_to_csv_bytes
+from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
 
-EXPORTED = ["facts", "topics", "groups", "group_sizes", "indicators", "indicator_years", "breakdowns", "indicator_notes",
+EXPORTED = ["topics", "groups", "group_sizes", "indicators", "indicator_years", "breakdowns", "indicator_notes",
             "transcription_notes", "responding_bases", "reconciliation_exceptions", "peer_groups", "body_figures", "targets"]
+MANIFEST = "manifest.json"
+FACTS_CSV, FACTS_CP932_CSV, FACTS_PARQUET = "facts.csv", "facts.cp932.csv", "facts.parquet"
+# One row per published number in reading order; the sort keys themselves are left out (the labels carry the order).
+FACTS_QUERY = ("select * exclude (breakdown_order, group_order) from facts "
+               "order by topic_code, indicator_code, fiscal_year, group_order, breakdown_order")
 
 
 def write_exports(database: Path, exports_dir: Path) -> list[Path]:
@@ -19,12 +28,17 @@ def write_exports(database: Path, exports_dir: Path) -> list[Path]:
     staging.mkdir(parents=True)
     connection = duckdb.connect(str(database), read_only=True)
     try:
+        build = dict(connection.execute("select key, value from build_info").fetchall())
+        cp932_problem = _write_facts(connection, staging)
         for name in EXPORTED:
             relation = connection.table(name)  # names come from the fixed list above
             relation.write_parquet(str(staging / f"{name}.parquet"))
             (staging / f"{name}.csv").write_bytes(dataframe_to_csv_bytes(relation.df()))
     finally:
         connection.close()
+    manifest = {"built_at": build["built_at"], "sources_sha256": build["sources_sha256"], "cp932_problem": cp932_problem,
+                "files": {path.name: _sha256(path) for path in sorted(staging.iterdir())}}
+    (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     old = exports_dir.with_name(exports_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if exports_dir.exists():
@@ -32,3 +46,20 @@ def write_exports(database: Path, exports_dir: Path) -> list[Path]:
     staging.rename(exports_dir)
     shutil.rmtree(old, ignore_errors=True)
     return sorted(exports_dir.iterdir())
+
+
+def _write_facts(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict[str, str] | None:
+    """facts.parquet, facts.csv and, where every cell fits cp932, facts.cp932.csv; else why not, in ja and en."""
+    relation = connection.sql(FACTS_QUERY)
+    relation.write_parquet(str(folder / FACTS_PARQUET))
+    facts = relation.df()
+    (folder / FACTS_CSV).write_bytes(dataframe_to_csv_bytes(facts))
+    try:
+        (folder / FACTS_CP932_CSV).write_bytes(dataframe_to_csv_bytes(facts, encoding="cp932"))
+    except ExportError as error:
+        return {"ja": error.message_ja, "en": error.message_en}
+    return None
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -2,9 +2,9 @@
 import streamlit as st
 
 from dashboard.data_page import data_page_model
-from dashboard.db import database_version
+from dashboard.db import DATABASE, database_version
 from dashboard.exports import encoding_choice
-from dashboard.full_dataset import full_dataset_downloads
+from dashboard.full_dataset import full_dataset, read_file
 from dashboard.i18n import language, t
 from dashboard.routing import require_router
 
@@ -18,16 +18,19 @@ st.caption(model.build_caption)
 
 st.header("ダウンロード" if not english else "Downloads")
 encoding = encoding_choice("data__encoding")
-downloads = full_dataset_downloads(encoding, lang, database_version())
-if downloads.problem:
-    st.error(downloads.problem)
+files = full_dataset(encoding)
+if files.problem:
+    st.warning(files.problem, icon=":material/warning:")
 columns = st.columns(3)
-# Files are handed over on click (a callable), not on every run: the database alone is megabytes to hash per run.
-columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", lambda: downloads.csv, "dx_facts_all.csv",
-                           "text/csv", on_click="ignore", key="download_facts_csv")
-columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", lambda: downloads.parquet,
-                           "dx_facts_all.parquet", "application/vnd.apache.parquet", on_click="ignore", key="download_facts_parquet")
-columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", lambda: downloads.database, "dx.duckdb",
+# Files are read on click (a callable), not on every run: the database alone is megabytes for Streamlit to hash.
+if files.csv:
+    columns[0].download_button("全データ（CSV）" if not english else "All data (CSV)", read_file(files.csv), "dx_facts_all.csv",
+                               "text/csv", on_click="ignore", key="download_facts_csv")
+if files.parquet:
+    columns[1].download_button("全データ（Parquet）" if not english else "All data (Parquet)", read_file(files.parquet),
+                               "dx_facts_all.parquet", "application/vnd.apache.parquet", on_click="ignore",
+                               key="download_facts_parquet")
+columns[2].download_button("データベース（DuckDB）" if not english else "Database (DuckDB)", read_file(DATABASE), "dx.duckdb",
                            "application/octet-stream", on_click="ignore", key="download_duckdb")
 st.caption("CSVは縦持ち（1行1数値）。「value」が空欄の行は資料に「－」と印字された未公表の値で、0ではありません。"
            if not english else "Long format, one published number per row. An empty value is printed 「－」 (not published), not zero.")

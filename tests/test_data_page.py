@@ -5,7 +5,15 @@ import io
 
 import pandas as pd
 
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from dashboard import full_dataset
 from dashboard.db import DATABASE
+from etl.exports import MANIFEST
 from tests.apptest_support import csv_frame, downloads, open_page  # noqa: F401 — downloads is a fixture
 
 
@@ -34,3 +42,39 @@ def test_cp932_choice_serves_the_same_rows_for_older_japanese_tools(downloads):
     data = downloads.of(_button(app, "download_facts_csv"))
     assert not data.startswith(b"\xef\xbb\xbf")
     pd.testing.assert_frame_equal(csv_frame(data, encoding="cp932"), utf8)
+
+
+@pytest.fixture()
+def exports_copy(tmp_path, monkeypatch):
+    """A writable copy of the exports the app serves, put in their place for one test."""
+    copy = tmp_path / "exports"
+    shutil.copytree(full_dataset.EXPORTS, copy)
+    monkeypatch.setattr(full_dataset, "EXPORTS", copy)
+    return copy
+
+
+def test_missing_exports_are_explained_and_the_database_is_still_offered(exports_copy, downloads):
+    shutil.rmtree(exports_copy)
+    app = open_page("data_sources")
+    assert not app.exception
+    assert any("まだ作成されていません" in warning.value for warning in app.warning)
+    assert [button.key for button in app.download_button if button.key.startswith("download_")] == ["download_duckdb"]
+    assert downloads.of(_button(app, "download_duckdb")) == DATABASE.read_bytes()
+
+
+def test_exports_of_another_build_are_not_served(exports_copy):
+    manifest = json.loads((exports_copy / MANIFEST).read_text(encoding="utf-8"))
+    (exports_copy / MANIFEST).write_text(json.dumps({**manifest, "built_at": "1999-01-01T00:00:00"}), encoding="utf-8")
+    app = open_page("data_sources", {"lang": "en"})
+    assert not app.exception
+    assert any("being updated" in warning.value for warning in app.warning)
+    assert "download_facts_csv" not in [button.key for button in app.download_button]
+
+
+def test_exports_name_the_build_and_every_file_they_hold(exports_copy):
+    manifest = json.loads((exports_copy / MANIFEST).read_text(encoding="utf-8"))
+    with duckdb.connect(str(DATABASE), read_only=True) as app_database:
+        build = dict(app_database.execute("select key, value from build_info").fetchall())
+    assert (manifest["built_at"], manifest["sources_sha256"]) == (build["built_at"], build["sources_sha256"])
+    assert manifest["cp932_problem"] is None, "every published label fits Shift_JIS"
+    assert set(manifest["files"]) == {path.name for path in exports_copy.iterdir()} - {MANIFEST}
