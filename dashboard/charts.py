@@ -157,8 +157,9 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     """Measures side by side per group (e.g. 交付率 and 保有率), one panel per year."""
     from plotly.subplots import make_subplots
 
-    frame = frame.assign(group_label=_literals(frame.group_label), year_label=_literals(frame.year_label),
-                         indicator_label=_literals(frame.indicator_label))
+    # each panel is a third of the width: long group names go on two lines instead of being turned and cut
+    frame = frame.assign(group_label=[wrap_label(label) for label in _literals(frame.group_label)],
+                         year_label=_literals(frame.year_label), indicator_label=_literals(frame.indicator_label))
     years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
     figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.04)
     measures = list(dict.fromkeys(frame.indicator_label))
@@ -172,10 +173,32 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
                 legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
                 textposition="outside", cliponaxis=False, textfont=dict(size=12, color="#222"), customdata=[[literal(v)] for v in rows.value_text],
                 hovertemplate="%{x}<br>" + measure + "：%{customdata[0]}<extra>" + year + "</extra>"), row=1, col=column)
-    _layout(figure, title, "", y_title, height=440)
-    figure.update_layout(barmode="group")
+    _layout(figure, title, "", y_title, height=460)
+    figure.update_layout(barmode="group", margin=dict(t=110), legend=dict(y=-0.25))
+    figure.update_xaxes(tickangle=0, tickfont=dict(size=11))
     figure.update_yaxes(range=[0, 109], ticksuffix="%")
+    for column in range(2, len(years) + 1):
+        figure.update_yaxes(title_text="", row=1, col=column)  # one axis title for the shared axis
     return figure
+
+
+def wrap_label(label: str) -> str:
+    """An escaped label on short lines for a narrow panel: English wrapped at spaces to about 10 characters a line;
+    Japanese (no spaces, may break between any two characters) over 4 characters split after a 「・」 or in the middle."""
+    if "&" in label:  # an escaped entity must not be cut
+        return label
+    if " " in label:
+        lines: list[str] = []
+        for word in label.split(" "):
+            if lines and len(lines[-1]) + 1 + len(word) <= 10:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return "<br>".join(lines)
+    if len(label) <= 4:
+        return label
+    cut = label.find("・") + 1 or (len(label) + 1) // 2
+    return f"{label[:cut]}<br>{label[cut:]}"
 
 
 def sparkline(years: list[str], values: list[float], color: str = "#0072B2") -> go.Figure:

@@ -1,9 +1,12 @@
 """Every page, in both languages, driven through the real router: renders, filters change the data, exports match."""
 from __future__ import annotations
 
+import json
+
 import pandas as pd
 import pytest
 
+from dashboard.charts import wrap_label
 from tests.apptest_support import (ALL_PAGES, TOPIC_PAGES, chart_count, csv_frame, downloads, filter_pills, open_page,
                                    shown_tables)
 
@@ -190,3 +193,23 @@ def test_language_switch_holds_across_pages_and_runs():
     assert app.title[0].value == "Front-yard reform"
     assert app.radio(key="language_switch").value == "en", "the router (and its switch) runs on every page"
     assert app.query_params["lang"] == "en", "a copied link keeps the language"
+
+
+def test_side_by_side_panels_keep_group_names_level_and_readable():
+    app = open_page("mynumber", {"years": "2022,2023,2024"})
+    spec = json.loads(app.get("plotly_chart")[0].proto.spec)
+    layout = spec["layout"]
+    assert [layout[axis].get("tickangle") for axis in ("xaxis", "xaxis2", "xaxis3")] == [0, 0, 0]
+    assert layout["yaxis"]["title"]["text"] and not layout["yaxis2"]["title"].get("text"), "one title for the shared axis"
+    names = {name for trace in spec["data"] for name in trace["x"]}
+    assert "特別区・<br>市" in names and "全国" in names
+
+
+@pytest.mark.parametrize(("label", "shown"), [
+    ("Special wards and cities", "Special<br>wards and<br>cities"),
+    ("その他市区町村", "その他市<br>区町村"),
+    ("町村", "町村"),
+    ("&lt;script&gt;x", "&lt;script&gt;x"),  # an escaped entity is never cut
+])
+def test_long_group_names_wrap_at_spaces_or_after_nakaguro(label, shown):
+    assert wrap_label(label) == shown
