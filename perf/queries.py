@@ -25,16 +25,19 @@ def sample_parameters(name: str, group_codes: list[str] | None = None) -> dict:
 
 
 def time_queries(database: Path, repeat: int, group_codes: list[str] | None = None) -> list[tuple[str, float, float]]:
-    """(query, median ms, p95 ms) for every query file."""
+    """(query, median ms, p95 ms) for every query file. The queries run in rounds (each once per round), so a slow
+    spell of the shared machine falls on all of them alike rather than on whichever query was running then."""
     connection = open_read_only(database)
-    results = []
     try:
+        runs = {}
         for name in named_queries():
-            params = sample_parameters(name, group_codes)
-            sql = sql_for(name)
-            run = lambda: connection.execute(sql, params).df()  # noqa: E731
-            run()  # warm the plan and the buffer pool, as a running app has
-            results.append((name, *summary(time_ms(run, repeat))))
+            sql, params = sql_for(name), sample_parameters(name, group_codes)
+            runs[name] = lambda sql=sql, params=params: connection.execute(sql, params).df()
+            runs[name]()  # warm the plan and the buffer pool, as a running app has
+        samples: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(repeat):
+            for name, run in runs.items():
+                samples[name] += time_ms(run, 1)
     finally:
         connection.close()
-    return results
+    return [(name, *summary(timings)) for name, timings in samples.items()]
