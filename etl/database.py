@@ -9,6 +9,7 @@ import pandas as pd
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 MATERIALIZE = Path(__file__).with_name("materialize.sql")
+BLOCK_SIZE = 16 * 1024
 
 # Every column of the facts table the pages, exports and outside checks rely on.
 FACTS_CONTRACT = [
@@ -24,7 +25,9 @@ class ContractError(RuntimeError):
 
 def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> None:
     """Create the schema in a new file at `path` and insert every table, in schema order."""
-    connection = duckdb.connect(str(path))
+    # 16 KiB blocks instead of the default 256 KiB: each column of each small table takes at least one block, so the
+    # default made a 15 MB file of 442 numbers; this one is about 1 MB, written and copied to replicas in a fraction.
+    connection = duckdb.connect(str(path), config={"default_block_size": str(BLOCK_SIZE)})
     try:
         connection.execute(SCHEMA.read_text(encoding="utf-8"))
         for table, frame in frames.items():
