@@ -38,8 +38,9 @@ def export_table(frame: pd.DataFrame) -> pd.DataFrame:
     columns[t("fiscal_year")] = frame.year_label
     columns[t("group")] = frame.group_label
     columns[_value_column(frame)] = frame.value
-    if _count_column(frame):
-        columns[_count_column(frame)] = frame["count"].astype("Int64")
+    count_column = _count_column(frame)
+    if count_column:
+        columns[count_column] = frame["count"].astype("Int64")
     columns[t("as_of")] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
     columns[t("source")] = frame.source_ja
     columns[t("source_line")] = frame.source_line
@@ -51,8 +52,9 @@ def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
     57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
     table = export_table(frame)
     table[_value_column(frame)] = frame.value_printed.fillna("－").to_numpy()
-    if _count_column(frame):
-        table[_count_column(frame)] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]
+    count_column = _count_column(frame)
+    if count_column:
+        table[count_column] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]
     return table
 
 

@@ -164,7 +164,7 @@ def draw(view: ChartView) -> None:
         st.caption("ℹ️ " + view.coarser_groups)
     with st.expander(t("table_of_chart"), expanded=False):
         # A plain HTML table: it reads and copies into Excel as a table, and needs none of the interactive grid's
-        # scripts, which delayed the page's first chart by about 0.4 s (docs/performance.md). The CSV is below.
+        # scripts, which delayed the page's first chart by 0.25–0.4 s (docs/performance.md). The CSV is below.
         st.table(view.table, hide_index=True, alt=view.title)
     if view.export.problem:
         st.error(view.export.problem)
