@@ -14,7 +14,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from perf.protocol_sessions import SessionResult, run_sessions
@@ -81,27 +81,33 @@ class Load:
     rss_growth_mb: float
     server_cpu_s: float
     wall_s: float
+    errors: list[str] = field(default_factory=list)  # why sessions failed, one line each
 
 
-async def _first_chart_ms(context, url: str, timeout_ms: int = 90_000) -> float | None:
-    """Open `url` in a new tab (a new Streamlit session) of `context`; ms until the first chart is drawn."""
+async def _first_chart_ms(context, url: str, errors: list[str] | None = None, timeout_ms: int = 90_000) -> float | None:
+    """Open `url` in a new tab (a new Streamlit session) of `context`; ms until the first chart is drawn, within one
+    budget for the whole visit (navigation included). A failure returns None and adds its reason to `errors`."""
     page = await context.new_page()
     started = time.perf_counter()
     try:
-        await page.goto(url)
-        await page.wait_for_selector(FIRST_CHART, timeout=timeout_ms)
+        await page.goto(url, wait_until="commit", timeout=timeout_ms)
+        left = timeout_ms - (time.perf_counter() - started) * 1000
+        await page.wait_for_selector(FIRST_CHART, timeout=max(left, 1))
         return (time.perf_counter() - started) * 1000
-    except Exception:  # noqa: BLE001 — a session that fails or times out is counted as failed
+    except Exception as error:  # noqa: BLE001 — a session that fails or times out is counted as failed
+        if errors is not None:
+            errors.append(f"no chart drawn within {timeout_ms / 1000:.0f} s" if "Timeout" in type(error).__name__
+                          else f"{type(error).__name__}: {str(error).splitlines()[0][:120]}")
         return None
     finally:
         await page.close()
 
 
-async def _in_new_context(browser, url: str) -> float | None:
+async def _in_new_context(browser, url: str, errors: list[str] | None = None) -> float | None:
     """A first visit: a fresh browser profile, nothing cached."""
     context = await browser.new_context(viewport=VIEWPORT)
     try:
-        return await _first_chart_ms(context, url)
+        return await _first_chart_ms(context, url, errors)
     finally:
         await context.close()
 
@@ -144,16 +150,18 @@ def _measured(server: Server, action) -> tuple[object, float, float, float]:
 
 def browser_sessions(server: Server, path: str, sessions: int) -> Load:
     """`sessions` Chromium first visits at once."""
+    errors: list[str] = []
+
     async def work(browser):
-        return list(await asyncio.gather(*[_in_new_context(browser, f"{server.url}/{path}") for _ in range(sessions)]))
+        return list(await asyncio.gather(*[_in_new_context(browser, f"{server.url}/{path}", errors) for _ in range(sessions)]))
     timings, growth, cpu, wall = _measured(server, lambda: asyncio.run(_with_browser(work)))
-    return Load(timings, growth, cpu, wall)
+    return Load(timings, growth, cpu, wall, errors)
 
 
 def protocol_sessions(server: Server, path: str, sessions: int) -> Load:
     """`sessions` page loads at once by the protocol-level client: the server's side of a first visit."""
     results, growth, cpu, wall = _measured(server, lambda: asyncio.run(run_sessions(server.url, path, sessions)))
-    return Load([_chart_ms(result) for result in results], growth, cpu, wall)
+    return Load([_chart_ms(result) for result in results], growth, cpu, wall, [r.error for r in results if r.error])
 
 
 def browser_among_protocol_sessions(server: Server, path: str, sessions: int) -> float | None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from perf.machine import describe
@@ -119,6 +120,9 @@ def browser_report(out, quick: bool, path: str = "governance") -> None:
                      f"{load.rss_growth_mb:+.0f}", f"{load.server_cpu_s:.1f} s of {load.wall_s:.1f} s", _load_target(n, load)))
     out(_table(["load", "client and measure", "succeeded", "median ms", "p95 ms", "server RSS growth MB",
                 "server CPU during the run", "target"], rows))
+    for n, load in [*protocol.items(), *tabs.items()]:
+        for error, count in Counter(load.errors).most_common():
+            out(f"\n- {n} at once, failed {count}×: {error}")
     out(f"\nServer memory: {rss_start:.0f} MB after the first session, {rss_end:.0f} MB at the end.")
 
 
