@@ -39,6 +39,11 @@ class MunicipalityCodeError(ValueError):
         self.expected_check_digit = expected_check_digit
 
 
+def is_prefecture_code(code: str) -> bool:
+    """A normalised six-digit code of a prefecture itself: its digits 3–5 are 000 (13000x 東京都)."""
+    return code[2:5] == "000"
+
+
 def check_digit(first_five: str) -> int:
     """Return the check digit for the first five digits of a code."""
     if not (isinstance(first_five, str) and re.fullmatch(r"[0-9]{5}", first_five)):

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
 from benchmark.texts import text
+from dashboard.formatting import format_fiscal_year, missing
 
 __all__ = ["HORIZON_YEARS", "TARGETS", "Milestone", "Projection", "project", "projection_sentence"]
 
@@ -43,10 +44,6 @@ class Projection:
     slope: Decimal | None = None  # points per year, between the two base years
     milestones: tuple[Milestone, ...] = ()
 
-    @property
-    def latest_year(self) -> int | None:
-        return self.base_years[1] if self.base_years else None
-
 
 def _decimal(value) -> Decimal:
     if isinstance(value, Decimal):
@@ -59,8 +56,7 @@ def _decimal(value) -> Decimal:
 def project(points: Iterable[tuple[int, object]], targets: Sequence[int] = TARGETS,
             horizon: int = HORIZON_YEARS) -> Projection:
     """Project from (fiscal_year, value) points; missing values (None/NaN) are ignored."""
-    clean = sorted({int(year): _decimal(value) for year, value in points
-                    if value is not None and not (isinstance(value, float) and math.isnan(value))}.items())
+    clean = sorted({int(year): _decimal(value) for year, value in points if not missing(value)}.items())
     if not clean:
         return Projection("no_data")
     latest_year, latest = clean[-1]
@@ -90,10 +86,6 @@ def project(points: Iterable[tuple[int, object]], targets: Sequence[int] = TARGE
     return Projection("projected", base_years, base_values, slope, tuple(milestones))
 
 
-def _year(year: int, language: str) -> str:
-    return f"{year}年度" if language == "ja" else f"FY{year}"
-
-
 def _points(value: Decimal) -> str:
     return str(value.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
 
@@ -111,11 +103,11 @@ def projection_sentence(projection: Projection, group_label: str, language: str)
                     targets=_join([f"{m.target}%" for m in projection.milestones], language))
     else:
         first, last = projection.base_years
-        pace = text("projection_pace", language, group=group_label, first=_year(first, language),
-                    last=_year(last, language), slope=_points(projection.slope))
+        pace = text("projection_pace", language, group=group_label, first=format_fiscal_year(first, language),
+                    last=format_fiscal_year(last, language), slope=_points(projection.slope))
         if projection.status == "flat_or_declining":
-            body = text("projection_flat", language, group=group_label, first=_year(first, language),
-                        last=_year(last, language))
+            body = text("projection_flat", language, group=group_label, first=format_fiscal_year(first, language),
+                        last=format_fiscal_year(last, language))
         else:
             parts = []
             for milestone in projection.milestones:
@@ -123,7 +115,7 @@ def projection_sentence(projection: Projection, group_label: str, language: str)
                     parts.append(text("milestone_reached", language, target=milestone.target))
                 elif milestone.status == "projected":
                     parts.append(text("milestone_projected", language, target=milestone.target,
-                                      year=_year(milestone.fiscal_year, language)))
+                                      year=format_fiscal_year(milestone.fiscal_year, language)))
                 else:
                     parts.append(text("milestone_beyond", language, target=milestone.target, horizon=HORIZON_YEARS))
             body = pace + _join(parts, language) + text("projection_tail", language)

@@ -26,7 +26,6 @@ Position and distance (the one measure used to order the summary and colour the 
 """
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -38,9 +37,9 @@ import pandas as pd
 
 from benchmark.projection import Projection, project
 from benchmark.texts import text
-from benchmark.upload import ItemSpec, MunicipalityEntry
+from benchmark.upload import BANDS, ItemSpec, MunicipalityEntry
 from dashboard.csv_export import years_part
-from dashboard.formatting import format_date, format_points, format_value
+from dashboard.formatting import format_date, format_fiscal_year, format_points, format_value, missing
 
 __all__ = [
     "NATIONAL_GROUPS", "NOT_RANKED_ITEMS", "POSITIONS", "BandShare", "BenchmarkItem", "PeerContext", "Reference",
@@ -100,7 +99,7 @@ class BenchmarkItem:
 
 
 def _text_or_empty(value) -> str:
-    return "" if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA else str(value)
+    return "" if missing(value) else str(value)
 
 
 def items_from_frame(frame: pd.DataFrame) -> list[BenchmarkItem]:
@@ -154,14 +153,8 @@ class BandShare:
 @dataclass(frozen=True)
 class TrendPoint:
     fiscal_year: int
-    label_ja: str
-    label_en: str
-    as_of: date
     value: float
     value_printed: str
-
-    def label(self, language: str) -> str:
-        return self.label_en if language == "en" else self.label_ja
 
 
 @dataclass(frozen=True)
@@ -218,7 +211,7 @@ def peer_contexts(items: Sequence[BenchmarkItem], facts: pd.DataFrame, peer_grou
 
 
 def _present(value) -> bool:
-    return value is not None and value is not pd.NA and not (isinstance(value, float) and math.isnan(value))
+    return not missing(value)
 
 
 def _reference(record: dict) -> Reference:
@@ -269,8 +262,7 @@ def _peer_context(item: BenchmarkItem, records: list[dict], peers: dict[int, str
     projection = None
     if peer_code is not None:
         series = sorted((r for r in published if r["group_code"] == peer_code), key=lambda r: r["fiscal_year"])
-        trend = tuple(TrendPoint(int(r["fiscal_year"]), r["fiscal_year_label_ja"], r["fiscal_year_label_en"],
-                                 pd.Timestamp(r["as_of"]).date(), float(r["value"]), r["value_printed"]) for r in series)
+        trend = tuple(TrendPoint(int(r["fiscal_year"]), float(r["value"]), r["value_printed"]) for r in series)
         if item.item_code not in NOT_RANKED_ITEMS:
             projection = project((p.fiscal_year, Decimal(p.value_printed)) for p in trend)
         if item.kind == "band":
@@ -340,7 +332,6 @@ def answer_label(item: BenchmarkItem, answer, language: str, bands: Sequence[Ban
         for band in bands:
             if band.band_code == answer:
                 return band.label(language)
-        from benchmark.upload import BANDS
         return BANDS.get(answer, (answer, answer))[language == "en"]
     return f"{_number_text(answer)}%"
 
@@ -528,8 +519,8 @@ def scorecard_display_frame(rows: Sequence[ScoreRow], language: str) -> pd.DataF
     for row in rows:
         context = row.context
         peer = context.peer
-        peer_group = f"{peer.label(language)}（{context.fiscal_year}年度）" if peer and language == "ja" else \
-            f"{peer.label(language)} (FY{context.fiscal_year})" if peer else \
+        peer_group = f"{peer.label(language)}（{format_fiscal_year(context.fiscal_year, language)}）" if peer and language == "ja" else \
+            f"{peer.label(language)} ({format_fiscal_year(context.fiscal_year, language)})" if peer else \
             text("reason_" + (context.missing or "no_peer"), language)
         leading = (f"{context.leading_label(language)} {_ref_text(context.leading[0], language, context)}"
                    if context.leading else text("not_published", language))

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from benchmark.municipality_code import MunicipalityCodeError, normalise_municipality_code
+from benchmark.municipality_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from dashboard.csv_export import FORMULA_PREFIXES, dataframe_to_csv_bytes
 
 __all__ = [
@@ -428,7 +428,7 @@ def _read_entity_type(row: _Row, code: str | None) -> str:
         row.report(column, "unknown_entity_type",
                    f"団体区分「{shown}」は不明です（{'・'.join(ja for ja, _ in ENTITY_TYPES.values())}のいずれか）",
                    f"unknown entity type “{shown}” (one of: {', '.join(en for _, en in ENTITY_TYPES.values())})")
-    elif code and (entity_type == "pref") != (code[2:5] == "000"):
+    elif code and (entity_type == "pref") != is_prefecture_code(code):
         label_ja, label_en = ENTITY_TYPES[entity_type]
         row.report(column, "type_code_mismatch",
                    f"団体コード「{code}」と団体区分「{label_ja}」が合いません（都道府県のコードは3〜5桁目が000です）",

@@ -26,16 +26,16 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from benchmark import scorecard as sc
-from benchmark.municipality_code import MunicipalityCodeError, normalise_municipality_code
+from benchmark.municipality_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from benchmark.projection import HORIZON_YEARS, projection_sentence
 from benchmark.texts import text
 from benchmark.upload import BANDS, MunicipalityEntry, UploadError, entries_to_csv_bytes, parse_upload, template_csv_bytes
-from dashboard.charts import FONT
+from dashboard.charts import FONT, contrast_text
 from dashboard.colors import BAND_COLORS, group_color
 from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
 from dashboard.db import database_version, query
 from dashboard.exports import encoding_choice
-from dashboard.formatting import format_date
+from dashboard.formatting import format_date, format_fiscal_year
 from dashboard.i18n import language, t
 
 ENTRY_KEY = "benchmark_entry"
@@ -45,8 +45,7 @@ NOTICE_KEY = "benchmark_upload_notice"  # mode → (file name, count) of the las
 CODE_TEXT_KEY = "benchmark_form_code_text"
 MODE_KEY = "benchmark_mode"
 PICK_KEY = "benchmark_pick"
-SCORED_KEY = "benchmark_scored"  # session-only memo of the many-municipality scores
-EXPORT_KEY = "benchmark_export"  # session-only memo of the last scorecard CSV
+MEMO_KEY = "benchmark_memo"  # session-only: what is derived from the entries (scores, matrix, CSVs), by name
 P = "bench__"  # every widget key
 HEATMAP_MAX_ROWS = 200
 
@@ -149,7 +148,7 @@ def _seed_form(items: list[sc.BenchmarkItem]) -> None:
 
 def _on_form_change() -> None:
     state = st.session_state
-    items = sc.items_from_frame(query("benchmark_items"))
+    items = benchmark_model(database_version()).items
     answers: dict = {}
     for item in items:
         value = state.get(_item_key(item.item_code))
@@ -213,7 +212,7 @@ def _code_feedback(model: Model) -> None:
     if code != raw:
         st.info(md(tx("code_padded", code=code)))
     entity_type = st.session_state.get(f"{P}form_type")
-    if entity_type and (entity_type == "pref") != (code[2:5] == "000"):
+    if entity_type and (entity_type == "pref") != is_prefecture_code(code):
         st.warning(md(tx("code_type_mismatch", code=code, entity=model.type_label(entity_type))))
 
 
@@ -229,9 +228,9 @@ def _on_upload(mode: str) -> None:
         problems.pop(mode, None)
         notices.pop(mode, None)
         return
-    items = sc.items_from_frame(query("benchmark_items"))
+    model = benchmark_model(database_version())
     try:
-        entries = parse_upload(uploaded.getvalue(), [item.spec for item in items], multiple=mode == "multiple",
+        entries = parse_upload(uploaded.getvalue(), model.specs, multiple=mode == "multiple",
                                filename=uploaded.name)
     except UploadError as error:
         problems[mode] = (uploaded.name, list(error.problems))  # what was entered stays as it was
@@ -243,7 +242,7 @@ def _on_upload(mode: str) -> None:
         entry = entries[0]
         state[ENTRY_KEY] = entry
         state[CODE_TEXT_KEY] = entry.municipality_code or ""
-        for key, value in _form_values(entry, items, entry.municipality_code or "").items():
+        for key, value in _form_values(entry, model.items, entry.municipality_code or "").items():
             state[key] = value
     else:
         state[ENTRIES_KEY] = entries
@@ -300,6 +299,19 @@ def _encoded(make, encoding: str) -> bytes:
         return make("utf-8-sig")
 
 
+def remembered(name: str, entries: list[MunicipalityEntry], marker: tuple, build):
+    """`build()`, kept in this session under `name` until the entries or `marker` (language, encoding, database
+    version …) change: a prefecture's list of hundreds is scored and exported once, not on every rerun."""
+    memo = st.session_state.setdefault(MEMO_KEY, {})
+    snapshot = tuple(entries)  # a copy of the references: a list changed in place is not mistaken for the old one
+    hit = memo.get(name)
+    if hit is not None and hit[0] == snapshot and hit[1] == marker:
+        return hit[2]
+    value = build()
+    memo[name] = (snapshot, marker, value)
+    return value
+
+
 def _years(rows) -> list[int]:
     return sorted({row.context.fiscal_year for row in rows if row.context.fiscal_year})
 
@@ -312,17 +324,13 @@ def render_downloads(model: Model, entries: list[MunicipalityEntry], scored: lis
     years = sorted({year for rows in scored for year in _years(rows)})
 
     def scorecards(encoding: str) -> bytes:
-        # remembered in this session for this list, language and encoding: a prefecture's list is rebuilt only when
-        # one of them changes, not on every rerun
-        memo = st.session_state.get(EXPORT_KEY)
-        marker = (lang, encoding, database_version())
-        if memo is not None and memo[0] is entries and memo[1] == marker:
-            return memo[2]
-        frame = sc.scorecards_export_frame(
-            ((entry, rows, model.type_label(entry.entity_type)) for entry, rows in zip(entries, scored)), lang, encoding)
-        data = dataframe_to_csv_bytes(frame, encoding=encoding)
-        st.session_state[EXPORT_KEY] = (entries, marker, data)
-        return data
+        return remembered(f"{key}_scorecards", entries, (lang, encoding, database_version()), lambda: dataframe_to_csv_bytes(
+            sc.scorecards_export_frame(((entry, rows, model.type_label(entry.entity_type)) for entry, rows in zip(entries, scored)),
+                                       lang, encoding), encoding=encoding))
+
+    def entries_csv(encoding: str) -> bytes:
+        return remembered(f"{key}_entries", entries, (lang, encoding),
+                          lambda: entries_to_csv_bytes(entries, model.specs, encoding=encoding, language=lang))
 
     columns = st.columns(2)
     with columns[0]:
@@ -331,8 +339,7 @@ def render_downloads(model: Model, entries: list[MunicipalityEntry], scored: lis
                            mime="text/csv", key=f"{P}download_scorecard_{key}", on_click="ignore",
                            icon=":material/download:")
     with columns[1]:
-        data = _encoded(lambda enc: entries_to_csv_bytes(entries, model.specs, encoding=enc, language=lang), encoding)
-        st.download_button(tx("entries_download"), data,
+        st.download_button(tx("entries_download"), _encoded(entries_csv, encoding),
                            file_name=sc.scorecard_filename(entries, years, today, kind="benchmark_entries"),
                            mime="text/csv", key=f"{P}download_entries_{key}", on_click="ignore",
                            icon=":material/save:")
@@ -443,15 +450,8 @@ def band_figure(row: sc.ScoreRow) -> go.Figure | None:
         margin=dict(l=10, r=10, t=45, b=10), legend=dict(orientation="h", y=-0.25, x=0, title_text="", traceorder="normal"))
     figure.update_xaxes(range=[0, 100.5], ticksuffix="%", gridcolor="#e5e5e5")
     figure.update_yaxes(automargin=True)
-    for trace in figure.data:  # white on dark bands, black on light ones
-        fill = trace.marker.color
-        red, green, blue = (int(fill[i:i + 2], 16) for i in (1, 3, 5))
-        trace.textfont = dict(color="white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "black")
+    contrast_text(figure)
     return figure
-
-
-def _short_year(year: int) -> str:
-    return f"{year}年度" if language() == "ja" else f"FY{year}"
 
 
 def trend_lines(rows: list[sc.ScoreRow]) -> list[str]:
@@ -463,12 +463,12 @@ def trend_lines(rows: list[sc.ScoreRow]) -> list[str]:
         if context.peer is None:
             lines.append(f"{label}：{tx('trend_no_peer')}" if lang == "ja" else f"{label}: {tx('trend_no_peer')}")
             continue
-        series = " → ".join(f"{_short_year(p.fiscal_year)} {p.value_printed}%" for p in context.trend)
+        series = " → ".join(f"{format_fiscal_year(p.fiscal_year, lang)} {p.value_printed}%" for p in context.trend)
         group = context.peer.label(lang)
         if row.item.kind == "band" and context.measure_band is not None:
             group = f"{group}（{tx('trend_band_series', band=context.measure_band.label(lang))}）" if lang == "ja" else \
                 f"{group} ({tx('trend_band_series', band=context.measure_band.label(lang))})"
-        line = (f"{label} — " if lang == "en" else f"{label} — ") + tx("trend_series", peer=group, series=series)
+        line = f"{label} — " + tx("trend_series", peer=group, series=series)
         if context.projection is None:
             line += "　" + tx("trend_not_ranked")
         else:
@@ -569,7 +569,7 @@ def render_single(model: Model) -> None:
 
 def display_names(entries: list[MunicipalityEntry]) -> list[str]:
     names, seen = [], {}
-    for index, entry in enumerate(entries):
+    for entry in entries:
         name = who(entry)
         seen[name] = seen.get(name, 0) + 1
         names.append(name if seen[name] == 1 else f"{name} #{seen[name]}")
@@ -578,17 +578,10 @@ def display_names(entries: list[MunicipalityEntry]) -> list[str]:
 
 def scored_entries(model: Model, entries: list[MunicipalityEntry]) -> list[list[sc.ScoreRow]]:
     """Scores of the uploaded list, remembered in this session only (recomputed for a new list or a rebuilt database)."""
-    state = st.session_state
-    version = database_version()
-    memo = state.get(SCORED_KEY)
-    if memo is not None and memo[0] is entries and memo[1] == version:  # the memo holds the list: no id reuse
-        return memo[2]
-    scored = [model.score(entry) for entry in entries]
-    state[SCORED_KEY] = (entries, version, scored)
-    return scored
+    return remembered("scored", entries, (database_version(),), lambda: [model.score(entry) for entry in entries])
 
 
-def sort_order(option: str, entries: list[MunicipalityEntry], names: list[str], scores: pd.DataFrame) -> list[int]:
+def sort_order(option: str, entries: list[MunicipalityEntry], scores: pd.DataFrame) -> list[int]:
     indices = list(range(len(entries)))
     if option == "name":
         return sorted(indices, key=lambda i: (entries[i].municipality_name, i))
@@ -658,7 +651,7 @@ def matrix_table(model: Model, order: list[int], entries: list[MunicipalityEntry
     return pd.DataFrame.from_records(records)
 
 
-def _pick(names: list[str], key_suffix: str = "") -> int:
+def _pick(names: list[str]) -> int:
     state = st.session_state
     if f"{P}pick" not in state:
         saved = state.get(PICK_KEY, 0)
@@ -682,14 +675,14 @@ def render_multiple(model: Model) -> None:
     lang = language()
     scored = scored_entries(model, entries)
     names = display_names(entries)
-    scores, answers = sc.matrix_frames(scored, lang)
+    scores, answers = remembered("matrix", entries, (lang, database_version()), lambda: sc.matrix_frames(scored, lang))
     st.header(tx("heatmap"))
     options = ["input", "name", "code", "ahead", "behind", *(f"item:{item.item_code}" for item in model.items)]
     labels = {"input": tx("sort_input"), "name": tx("sort_name"), "code": tx("sort_code"), "ahead": tx("sort_ahead"),
               "behind": tx("sort_behind"),
               **{f"item:{item.item_code}": tx("sort_item", item=item.label(lang)) for item in model.items}}
     option = st.selectbox(tx("heatmap_sort"), options, format_func=labels.get, key=f"{P}heatmap_sort")
-    order = sort_order(option, entries, names, scores)
+    order = sort_order(option, entries, scores)
     st.caption(md(tx("heatmap_caption")))
     if len(order) > HEATMAP_MAX_ROWS:
         st.caption(md(tx("heatmap_limit", shown=HEATMAP_MAX_ROWS, count=len(order))))

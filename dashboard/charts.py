@@ -7,7 +7,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import plotly.io
 
-from dashboard.colors import BAND_COLORS, GROUP_STYLE, MEASURE_COLORS, PROGRESS_COLORS, REFERENCE_GROUPS
+from dashboard.colors import BAND_COLORS, MEASURE_COLORS, PROGRESS_COLORS, REFERENCE_GROUPS, group_color, group_style
 
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
@@ -42,16 +42,12 @@ def _layout(figure: go.Figure, title: "str | tuple[str, str]", x_title: str, y_t
     return figure
 
 
-def _group_style(code: str) -> tuple[str, str, str]:
-    return GROUP_STYLE.get(code, ("#333333", "solid", "circle"))
-
-
-def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -> go.Figure:
+def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     """Lines by group over the years; a single year becomes bars by group. National groups are dashed black references."""
     figure = go.Figure()
     years = frame.fiscal_year.nunique()
     for code, rows in frame.groupby("group_code", sort=False):
-        color, dash, symbol = _group_style(code)
+        color, dash, symbol = group_style(code)
         reference = code in REFERENCE_GROUPS
         if years > 1:
             figure.add_trace(go.Scatter(
@@ -71,9 +67,9 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, x_title: str) -
     return figure
 
 
-def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str, x_title: str) -> list[tuple[str, go.Figure]]:
+def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str) -> list[go.Figure]:
     """One trend_or_bars per item (e.g. CISO and CSIRT), same scales, so items compare across panels."""
-    return [(label, trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title, x_title))
+    return [trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title)
             for label, rows in frame.groupby("item_label", sort=False)]
 
 
@@ -108,7 +104,7 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
     shown = set()
     for column, year in enumerate(years, start=1):
         for code, rows in frame[frame.year_label == year].groupby("group_code", sort=False):
-            color = _group_style(code)[0]
+            color = group_color(code)
             rows = rows.set_index("item_label").reindex(order).dropna(subset=["value"])
             figure.add_trace(go.Bar(
                 x=rows.value, y=rows.index, orientation="h", name=literal(rows.group_label.iloc[0]), marker_color=color,
@@ -141,11 +137,11 @@ def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[s
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", showgrid=False)
     figure.update_xaxes(range=[0, 101] if stack_to_100 else [0, 100], ticksuffix="%", gridcolor="#e5e5e5")
-    _contrast_text(figure)
+    contrast_text(figure)
     return figure
 
 
-def _contrast_text(figure: go.Figure) -> None:
+def contrast_text(figure: go.Figure) -> None:
     """White text on dark fills, black on light fills."""
     for trace in figure.data:
         fill = trace.marker.color or "#888888"

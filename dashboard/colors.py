@@ -25,5 +25,10 @@ MEASURE_COLORS = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#D55E00", "#56B4E
                   "#44AA99", "#555555"]
 
 
+def group_style(group_code: str) -> tuple[str, str, str]:
+    """(colour, line dash, marker) of a group; groups without their own style are dark grey."""
+    return GROUP_STYLE.get(group_code, ("#333333", "solid", "circle"))
+
+
 def group_color(group_code: str) -> str:
-    return GROUP_STYLE.get(group_code, ("#333333", "solid", "circle"))[0]
+    return group_style(group_code)[0]

@@ -45,13 +45,6 @@ def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConn
     return open_read_only(path)
 
 
-def cursor() -> duckdb.DuckDBPyConnection:
-    version = database_version()
-    handle = _connection(str(DATABASE), version).cursor()
-    handle.execute("use dx")
-    return handle
-
-
 @st.cache_resource(max_entries=2000, show_spinner=False)
 def _cached_query(name: str, frozen_params: tuple, version: tuple[int, int, int]) -> pd.DataFrame:
     params = {key: list(value) if isinstance(value, tuple) else value for key, value in frozen_params}

@@ -47,10 +47,10 @@ def export_table(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def shown_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The table under a chart: export_table's rows and columns, with each value exactly as 別紙1 prints it (57.1, not
-    57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
-    table = export_table(frame)
+def shown_table(exported: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+    """The table under a chart: `exported` (export_table of `frame`) with each value exactly as 別紙1 prints it (57.1,
+    not 57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
+    table = exported.copy()
     table[_value_column(frame)] = frame.value_printed.fillna("－").to_numpy()
     count_column = _count_column(frame)
     if count_column:

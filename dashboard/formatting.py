@@ -7,12 +7,18 @@ from datetime import date
 import pandas as pd
 
 
-def _missing(value) -> bool:
+def missing(value) -> bool:
+    """None, NaN or pd.NA: a number that was not printed (「－」) or a cell left empty."""
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def format_fiscal_year(year: int, language: str) -> str:
+    """The short form of a fiscal year, for series and axes: 2023年度 / FY2023 (labels in full come from the database)."""
+    return f"{year}年度" if language == "ja" else f"FY{year}"
+
+
 def format_count(count, count_unit: str | None, language: str) -> str:
-    if _missing(count) or not count_unit:
+    if missing(count) or not count_unit:
         return ""
     suffix = {"entities": ("団体", " entities"), "cards": ("枚", " cards")}[count_unit][language == "en"]
     return f"{int(count):,}{suffix}"

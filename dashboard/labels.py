@@ -30,7 +30,8 @@ def labelled_facts(frame: pd.DataFrame) -> pd.DataFrame:
     """Add the display columns every chart and table uses, in the UI language."""
     from dashboard.formatting import format_value
 
-    english = language() == "en"
+    lang = language()
+    english = lang == "en"
     frame = frame.copy()
     frame["year_label"] = frame.fiscal_year_label_en if english else frame.fiscal_year_label_ja
     frame["group_label"] = frame.group_label_en if english else frame.group_label_ja
@@ -38,9 +39,8 @@ def labelled_facts(frame: pd.DataFrame) -> pd.DataFrame:
     channels = query("breakdown_channels", indicator_code=frame.indicator_code.iloc[0]) if len(frame) else None
     if channels is not None and channels.channel_ja.notna().any():  # front-yard items carry their channel: 「自宅｜…」
         channel = dict(zip(channels.breakdown_code, channels.channel_en if english else channels.channel_ja))
-        frame["item_label"] = [f"{channel[code]}｜{label}" if english is False else f"{channel[code]} | {label}"
-                               for code, label in zip(frame.breakdown_code, frame.item_label)]
-    lang = language()
+        separator = " | " if english else "｜"
+        frame["item_label"] = [f"{channel[code]}{separator}{label}" for code, label in zip(frame.breakdown_code, frame.item_label)]
     frame["value_text"] = [format_value(p, u, c, cu, lang) for p, u, c, cu in
                            zip(frame.value_printed, frame.unit, frame["count"], frame.count_unit)]
     frame["cell_text"] = [(f"{p}%" + (f"<br>({int(c):,})" if pd.notna(c) else "")) if p != "－" else "－"

@@ -10,7 +10,7 @@ import streamlit as st
 
 from dashboard import charts
 from dashboard.db import query
-from dashboard.formatting import format_count, format_date, format_points
+from dashboard.formatting import format_count, format_date, format_fiscal_year, format_points
 from dashboard.i18n import language, pick, t
 
 
@@ -67,7 +67,7 @@ def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
     change = change_in_points(rows)
     counted = format_count(latest["count"], latest.count_unit, lang)
     previous_year = int(rows.fiscal_year.iloc[-2]) if change is not None else None
-    previous = t("change_since_year", year=f"{previous_year}年度" if lang == "ja" else f"FY{previous_year}") if change is not None else None
+    previous = t("change_since_year", year=format_fiscal_year(previous_year, lang)) if change is not None else None
     targets = [(f":material/flag: **{t('target')}**（{pick(target.deadline_ja, target.deadline_en)}）{pick(target.label_ja, target.label_en)}",
                 t("target_gap", gap=gap) + " " + pick(target.link_note_ja, target.link_note_en))
                for target, gap in measured_targets(headline, rows)]

@@ -25,7 +25,8 @@ def sql_for(name: str) -> str:
         raise UnknownQuery(f"no query named {name!r} in {QUERY_DIR}") from None
 
 
-def parameters_of(name: str) -> set[str]:
-    """The $parameters a query declares, ignoring its comments."""
+@cache
+def parameters_of(name: str) -> frozenset[str]:
+    """The $parameters a query declares, ignoring its comments (read once: every query() call checks them)."""
     code = "\n".join(line.split("--", 1)[0] for line in sql_for(name).splitlines())
-    return set(PARAMETER.findall(code))
+    return frozenset(PARAMETER.findall(code))

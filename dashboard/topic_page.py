@@ -216,7 +216,7 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
         figures=tuple(charts.as_drawn(figure) for figure in figures(panel.chart, frame, title, metas[0].unit)),
         source=f"{t('source')}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
         coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max())),
-        table=shown_table(frame),
+        table=shown_table(table, frame),
         export=csv_export(table, frame, panel.export_name or codes[0], encoding),
         notes=notes_for(codes, list(selection.fiscal_years)),
     )
@@ -225,9 +225,9 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
 def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str) -> list[go.Figure]:
     y_title = t("percent") if unit == "pct" else t("cases")
     if kind == "trend":
-        return [charts.trend_or_bars(frame, title, y_title, t("fiscal_year"))]
+        return [charts.trend_or_bars(frame, title, y_title)]
     if kind == "small_multiples":
-        return [figure for _, figure in charts.small_multiples(frame, title, y_title, t("fiscal_year"))]
+        return charts.small_multiples(frame, title, y_title)
     if kind == "heatmap":
         return [charts.heatmap(frame, title, t("percent"))]
     if kind == "ranked":
