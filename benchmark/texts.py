@@ -52,6 +52,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "reason_no_peer": ("比較区分なし", "no peer group"),
     "reason_not_ranked": ("判定対象外", "not ranked"),
     "reason_unknown_band": ("不明", "unknown"),
+    "reason_not_published": ("公表なし", "not published"),
     # what the compared value is
     "measure_yes_no": ("「{yes}」の割合", "Share “{yes}”"),
     "measure_percent": ("{item}", "{item}"),

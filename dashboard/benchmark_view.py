@@ -10,12 +10,11 @@ Form widgets are seeded from ``benchmark_entry`` whenever Streamlit has dropped 
 another page), and write back to it only through their ``on_change`` callbacks, so an entry changes only when the
 user changes it. Uploads are parsed in the uploader's callback: a rejected file only records its problems.
 
-User text (names) reaches the screen only as escaped markdown, ``st.text``, dataframes/tables, or ``html.escape``d
-Plotly labels; the single ``unsafe_allow_html`` is the static print stylesheet below.
+User text (names) reaches the screen only as escaped markdown, ``st.text``, dataframes/tables, or Plotly labels made
+literal by ``charts.literal`` (HTML escaped, no ``%{…}`` template fields); the single ``unsafe_allow_html`` is the static print stylesheet below.
 """
 from __future__ import annotations
 
-import html
 import re
 import threading
 from datetime import date
@@ -30,7 +29,7 @@ from benchmark.municipality_code import MunicipalityCodeError, is_prefecture_cod
 from benchmark.projection import HORIZON_YEARS, projection_sentence
 from benchmark.texts import text
 from benchmark.upload import BANDS, MunicipalityEntry, UploadError, entries_to_csv_bytes, parse_upload, template_csv_bytes
-from dashboard.charts import FONT, contrast_text
+from dashboard.charts import FONT, contrast_text, literal
 from dashboard.colors import BAND_COLORS, group_color
 from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
 from dashboard.db import database_version, query
@@ -380,7 +379,7 @@ def comparison_figure(rows: list[sc.ScoreRow]) -> go.Figure:
     """Per item: the peer value as a bar (group colour), the national value as a tick, and your own status as ◆."""
     lang = language()
     rows = [row for row in rows if row.item.kind != "band"]
-    labels = [html.escape(row.item.label(lang)) for row in rows]
+    labels = [literal(row.item.label(lang)) for row in rows]
     figure = go.Figure()
     groups: dict[str, list[tuple[str, sc.ScoreRow]]] = {}
     for label, row in zip(labels, rows):
@@ -390,20 +389,20 @@ def comparison_figure(rows: list[sc.ScoreRow]) -> go.Figure:
         peer = members[0][1].context.peer
         figure.add_trace(go.Bar(
             y=[label for label, _ in members], x=[row.context.peer.value for _, row in members], orientation="h",
-            name=html.escape(peer.label(lang)), marker=dict(color=group_color(code)),
+            name=literal(peer.label(lang)), marker=dict(color=group_color(code)),
             text=[f"{row.context.peer.value_printed}%" for _, row in members], textposition="auto",
             insidetextanchor="start", insidetextfont=dict(color="white"), outsidetextfont=dict(color="#333333"),
             cliponaxis=False,
-            customdata=[[html.escape(row.context.peer.text(lang)), html.escape(row.context.year_label(lang))]
+            customdata=[[literal(row.context.peer.text(lang)), literal(row.context.year_label(lang))]
                         for _, row in members],
-            hovertemplate="%{y}<br>" + html.escape(peer.label(lang)) + "：%{customdata[0]}（%{customdata[1]}）<extra></extra>"))
+            hovertemplate="%{y}<br>" + literal(peer.label(lang)) + "：%{customdata[0]}（%{customdata[1]}）<extra></extra>"))
     national = [(label, row) for label, row in zip(labels, rows) if row.context.national is not None]
     if national:
         figure.add_trace(go.Scatter(
             y=[label for label, _ in national], x=[row.context.national.value for _, row in national], mode="markers",
-            name=html.escape(tx("chart_national")), marker=dict(symbol="line-ns-open", size=18, color="#000000",
+            name=literal(tx("chart_national")), marker=dict(symbol="line-ns-open", size=18, color="#000000",
                                                                  line=dict(width=2)),
-            customdata=[[html.escape(f"{row.context.national.label(lang)} {row.context.national.text(lang)}")]
+            customdata=[[literal(f"{row.context.national.label(lang)} {row.context.national.text(lang)}")]
                         for _, row in national],
             hovertemplate="%{y}<br>%{customdata[0]}<extra></extra>"))
     own = [(label, row) for label, row in zip(labels, rows) if row.answer is not None]
@@ -411,12 +410,12 @@ def comparison_figure(rows: list[sc.ScoreRow]) -> go.Figure:
         figure.add_trace(go.Scatter(
             y=[label for label, _ in own],
             x=[(100.0 if row.answer else 0.0) if row.item.kind == "yes_no" else float(row.answer) for _, row in own],
-            mode="markers", name=html.escape(tx("chart_own")),
+            mode="markers", name=literal(tx("chart_own")),
             marker=dict(symbol="diamond", size=13, color="#111111", line=dict(color="white", width=1.5)),
-            customdata=[[html.escape(row.answer_label(lang)), html.escape(row.position_label(lang))] for _, row in own],
+            customdata=[[literal(row.answer_label(lang)), literal(row.position_label(lang))] for _, row in own],
             hovertemplate="%{y}<br>%{customdata[0]}（%{customdata[1]}）<extra></extra>"))
     figure.update_layout(
-        title=dict(text=html.escape(tx("chart_title")), x=0, xanchor="left", font=dict(size=15)),
+        title=dict(text=literal(tx("chart_title")), x=0, xanchor="left", font=dict(size=15)),
         height=190 + 30 * len(rows), font=dict(family=FONT, size=13), plot_bgcolor="white", barmode="overlay",
         margin=dict(l=10, r=20, t=80, b=10), bargap=0.3, uniformtext=dict(minsize=11, mode="show"),
         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, xanchor="left", title_text=""),
@@ -431,22 +430,22 @@ def band_figure(row: sc.ScoreRow) -> go.Figure | None:
     if not context.bands or context.peer is None:
         return None
     lang = language()
-    peer = html.escape(context.peer.label(lang))
+    peer = literal(context.peer.label(lang))
     figure = go.Figure()
     for band in context.bands:
         is_own = band.band_code == row.answer
         figure.add_trace(go.Bar(
-            y=[peer], x=[band.value or 0], orientation="h", name=html.escape(band.label(lang)),
+            y=[peer], x=[band.value or 0], orientation="h", name=literal(band.label(lang)),
             marker=dict(color=BAND_COLORS.get(band.band_code, "#888888"),
                         line=dict(color="#000000" if is_own else "white", width=3 if is_own else 1)),
             text=[f"{band.value_printed}%"], textposition="inside", insidetextanchor="middle",
-            hovertemplate=html.escape(band.label(lang)) + "：" + html.escape(band.value_printed) + "%<extra></extra>"))
+            hovertemplate=literal(band.label(lang)) + "：" + literal(band.value_printed) + "%<extra></extra>"))
     title = tx("band_chart_title", item=row.item.label(lang), peer=context.peer.label(lang), as_of=context.as_of_text(lang))
     if row.answer is not None:
         title += "　" + tx("band_own", band=row.answer_label(lang))
     figure.update_layout(
         barmode="stack", height=190, font=dict(family=FONT, size=13), plot_bgcolor="white",
-        title=dict(text=html.escape(title), x=0, xanchor="left", font=dict(size=14)),
+        title=dict(text=literal(title), x=0, xanchor="left", font=dict(size=14)),
         margin=dict(l=10, r=10, t=45, b=10), legend=dict(orientation="h", y=-0.25, x=0, title_text="", traceorder="normal"))
     figure.update_xaxes(range=[0, 100.5], ticksuffix="%", gridcolor="#e5e5e5")
     figure.update_yaxes(automargin=True)
@@ -483,7 +482,7 @@ def trend_figure(row: sc.ScoreRow) -> go.Figure:
     color = group_color(context.peer.group_code)
     figure = go.Figure(go.Scatter(
         x=[p.fiscal_year for p in context.trend], y=[p.value for p in context.trend], mode="lines+markers+text",
-        name=html.escape(context.peer.label(lang)), line=dict(color=color, width=3), marker=dict(size=9, color=color),
+        name=literal(context.peer.label(lang)), line=dict(color=color, width=3), marker=dict(size=9, color=color),
         text=[f"{p.value_printed}%" for p in context.trend], textposition="top center",
         hovertemplate="%{x}：%{text}<extra></extra>"))
     projection = context.projection
@@ -494,15 +493,15 @@ def trend_figure(row: sc.ScoreRow) -> go.Figure:
         years = [last_year, last_year + span]
         values = [float(last), min(100.0, float(last + projection.slope * Decimal(str(span))))]
         figure.add_trace(go.Scatter(
-            x=years, y=values, mode="lines", name=html.escape(tx("projection_line")),
+            x=years, y=values, mode="lines", name=literal(tx("projection_line")),
             line=dict(color="#777777", dash="dot", width=2), hovertemplate="%{x}：%{y:.1f}%<extra>" +
-            html.escape(tx("projection_line")) + "</extra>"))
+            literal(tx("projection_line")) + "</extra>"))
     if row.answer is not None and row.item.kind == "percent":
         figure.add_hline(y=float(row.answer), line=dict(color="#111111", dash="dash", width=1.5),
-                         annotation_text=html.escape(tx("band_own", band=row.answer_label(lang))),
+                         annotation_text=literal(tx("band_own", band=row.answer_label(lang))),
                          annotation_position="bottom right")
     figure.update_layout(
-        title=dict(text=html.escape(f"{row.item.label(lang)} — {context.peer.label(lang)}"), x=0, font=dict(size=14)),
+        title=dict(text=literal(f"{row.item.label(lang)} — {context.peer.label(lang)}"), x=0, font=dict(size=14)),
         height=340, font=dict(family=FONT, size=13), plot_bgcolor="white", margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", y=-0.2, x=0, title_text=""))
     figure.update_xaxes(dtick=1, tickformat="d", ticksuffix="年度" if lang == "ja" else "", gridcolor="#f0f0f0")
@@ -611,17 +610,17 @@ def heatmap_figure(model: Model, order: list[int], names: list[str], scores: pd.
     positions = {code: j for j, code in enumerate(item.item_code for item in model.items)}
     short = [_short(item.label(lang)) for item in answered]
     # Plotly merges equal category labels, so a truncation that collides keeps the full label
-    x = [html.escape(label if short.count(label) == 1 else item.label(lang)) for label, item in zip(short, answered)]
-    y = [html.escape(names[i]) for i in shown]
+    x = [literal(label if short.count(label) == 1 else item.label(lang)) for label, item in zip(short, answered)]
+    y = [literal(names[i]) for i in shown]
     z = scores.iloc[shown][codes].to_numpy()
-    cell_text = answers.iloc[shown][codes].map(html.escape).to_numpy()
-    hover = [[html.escape(f"{scored[i][positions[code]].item.label(lang)}：{scored[i][positions[code]].answer_label(lang)}"
+    cell_text = answers.iloc[shown][codes].map(literal).to_numpy()
+    hover = [[literal(f"{scored[i][positions[code]].item.label(lang)}：{scored[i][positions[code]].answer_label(lang)}"
                           f" — {scored[i][positions[code]].position_label(lang)}") for code in codes] for i in shown]
     figure = go.Figure(go.Heatmap(
         z=z, x=x, y=y, text=cell_text, texttemplate="%{text}", textfont=dict(size=12), customdata=hover,
         zmin=-100, zmax=100, colorscale=[[0, "#B35806"], [0.25, "#F1A340"], [0.5, "#F7F7F7"], [0.75, "#67A9CF"],
                                          [1, "#0B5A99"]],
-        colorbar=dict(title=dict(text=html.escape(tx("heatmap_score")), side="right"), tickvals=[-100, -50, 0, 50, 100]),
+        colorbar=dict(title=dict(text=literal(tx("heatmap_score")), side="right"), tickvals=[-100, -50, 0, 50, 100]),
         xgap=2, ygap=2, hovertemplate="%{y}<br>%{customdata}<extra></extra>", hoverongaps=False))
     figure.update_layout(
         height=190 + 30 * len(shown), font=dict(family=FONT, size=12), plot_bgcolor="#BDBDBD",

@@ -453,3 +453,14 @@ def test_both_languages_render_everything(language):
         assert "Overall DX policy: Adopted — 71.6% (549 entities) of Cities (excl. designated) report “Adopted”" in sentences(at)
     else:
         assert "全体方針：策定済み — 市では71.6%（549団体）が策定済み" in sentences(at)
+
+
+def test_plotly_template_fields_in_names_stay_literal_on_the_charts():
+    at = choose_multiple(open_page())
+    rows = [["団体名", "団体区分", "全体方針"], ["%{x}町", "町", "策定済み"]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    upload(at, "multiple", "template.csv", buffer.getvalue().encode("utf-8-sig"))
+    assert_clean(at)
+    heatmap = json.loads(plotly_specs(at)[0])
+    assert heatmap["data"][0]["y"] == ["%&#123;x}町"], "shown as typed, not read as Plotly's %{x} field"

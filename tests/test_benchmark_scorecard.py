@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 from benchmark import scorecard as sc
-from benchmark.upload import ItemSpec, MunicipalityEntry, parse_upload
+from benchmark.upload import BANDS, ItemSpec, MunicipalityEntry, parse_upload
 from dashboard.csv_export import dataframe_to_csv_bytes
 from dashboard.queries import sql_for
 
@@ -353,3 +353,15 @@ def test_the_prefecture_fixture_parses_and_scores(frames, contexts):
     for entry in entries:
         rows = sc.score_entry(entry, frames[0], contexts[entry.entity_type])
         assert all(row.sentence("ja") and row.sentence("en") for row in rows)
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_an_item_with_nothing_published_reads_as_not_published(frames, language):
+    items, facts, peers, labels = frames
+    contexts = sc.peer_contexts(items, facts.iloc[0:0], peers["town"], "town", *labels["town"])
+    answers = {item.item_code: {"yes_no": True, "band": next(iter(BANDS)), "percent": 50.0}[item.kind] for item in items}
+    rows = sc.score_entry(MunicipalityEntry(None, "", "town", answers), items, contexts)
+    assert {row.reason for row in rows} == {"not_published"}
+    shown = sc.scorecard_display_frame(rows, language)
+    assert len(shown) == len(items)
+    assert all(("公表なし" if language == "ja" else "not published") in row.position_label(language) for row in rows)
