@@ -122,6 +122,9 @@ def test_deep_link_on_a_fresh_server_runs_the_app(page):
     (Streamlit serves pages/ as a legacy multipage app until st.navigation has run once: dashboard/routing.py.)"""
     with serve(ARTIFACTS / "browser" / "streamlit_fresh.log") as fresh_url:
         open_page(page, f"{fresh_url}/governance?years=2021,2023&groups=pref,city")
+        # the first run on a fresh server reroutes (st.rerun); on a busy machine the idle check can fall between the
+        # two runs, so wait for the rerun's chart, drawn after the filters
+        wait_for_chart(page)
         assert "/governance" in page.url, page.url
         assert selected_pills(page)[1] == ["都道府県", "市"], "the link's view survives the router's rerun"
         navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
