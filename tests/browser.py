@@ -79,9 +79,8 @@ def stop(server: subprocess.Popen) -> None:
 
 @contextmanager
 def serve(log_path: Path = SERVER_LOG):
-    """`streamlit run app.py` from the repository root on a free port; yields the base URL, stops the process group after."""
-    if not (ROOT / "data" / "dx.duckdb").exists():
-        pytest.fail("data/dx.duckdb is missing: run `python -m etl` first (./scripts/test does)", pytrace=False)
+    """`streamlit run app.py` from the repository root on a free port; yields the base URL, stops the process group after.
+    The server inherits DX_DATABASE and DX_EXPORTS: it reads the session's database (tests/conftest.py)."""
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     log_path.parent.mkdir(parents=True, exist_ok=True)
@@ -98,7 +97,7 @@ def serve(log_path: Path = SERVER_LOG):
 
 
 @pytest.fixture(scope="session")
-def dashboard_url():
+def dashboard_url(built_data_dir):
     """The dashboard shared by the tests; its log goes to artifacts/browser/streamlit.log."""
     require_chromium()
     with serve() as base_url:

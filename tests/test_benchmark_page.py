@@ -1,12 +1,11 @@
 """The benchmark page in Streamlit's AppTest: the form, both uploads, rejected files, hostile names, the round trip of
-the entries, page switching, printing and both languages. Reads the real data/dx.duckdb (``python -m etl`` first)."""
+the entries, page switching, printing and both languages. Reads the session's database (tests/conftest.py)."""
 from __future__ import annotations
 
 import codecs
 import csv
 import io
 import json
-import os
 import re
 from pathlib import Path
 
@@ -15,7 +14,6 @@ from streamlit.testing.v1 import AppTest
 
 from benchmark.municipality_code import check_digit
 from benchmark.upload import MunicipalityEntry
-from dashboard.db import DATABASE
 from tests.apptest_support import Downloads, downloads  # noqa: F401 (fixture)
 from tests.apptest_support import open_page as open_app_page
 
@@ -27,14 +25,6 @@ TIMEOUT = 60
 UNESCAPED_TAG = re.compile(r"(?<!\\)<[A-Za-z/!]")  # "\<script\>" renders as text; "<script>" would not
 # Elements whose value Streamlit renders as markdown/HTML: a user's tag must never reach them unescaped.
 MARKDOWN_KINDS = ("markdown", "caption", "title", "header", "subheader", "error", "warning", "info", "success")
-
-
-@pytest.fixture(scope="module", autouse=True)
-def database():
-    if not DATABASE.exists():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{DATABASE} is missing: run `python -m etl` before the tests", pytrace=False)
-        pytest.skip(f"{DATABASE} is missing: run `python -m etl` first")
 
 
 def open_page(language: str = "ja") -> AppTest:

@@ -8,8 +8,8 @@ from dashboard import db
 
 
 @pytest.fixture()
-def app_database(database_path, monkeypatch):
-    monkeypatch.setattr(db, "DATABASE", database_path)
+def app_database(database_path):
+    assert db.DATABASE == database_path
     db._cached_query.clear()
     yield
     db._cached_query.clear()
