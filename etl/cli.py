@@ -5,6 +5,8 @@ import argparse
 import sys
 from pathlib import Path
 
+import duckdb
+
 from etl.build import ReconciliationFailed, build
 from etl.database import ContractError
 from etl.sources import SourceError
@@ -35,10 +37,18 @@ def main(argv: list[str] | None = None) -> int:
     try:
         summary = build(args.data_dir, database, exports_dir, log=log)
     except (SourceError, ReconciliationFailed, ContractError) as error:
-        print(f"Build stopped: {error}", file=sys.stderr)
-        print("ビルドを中止しました。以前のデータベースはそのまま残っています。", file=sys.stderr)
-        return 1
+        return stopped(str(error))
+    except duckdb.Error as error:  # a constraint of etl/schema.sql that no check before it caught
+        return stopped(f"the database refused the data: {error}")
+    except Exception as error:  # noqa: BLE001 — a user sees why, never a traceback; the old database is kept either way
+        return stopped(f"unexpected {type(error).__name__}: {error}")
     print(f"Built {summary.database}: {summary.tables} tables, {summary.cells} published cells, "
           f"{summary.checks_run} checks passed, in {summary.seconds:.2f} s"
           + (f"; exports in {summary.exports_dir}" if summary.exports_dir else ""))
     return 0
+
+
+def stopped(reason: str) -> int:
+    print("ビルドを中止しました。以前のデータベースはそのまま残っています。", file=sys.stderr)
+    print(f"Build stopped; the previous database is untouched. {reason}", file=sys.stderr)
+    return 1

@@ -24,7 +24,7 @@ class ContractError(RuntimeError):
 
 
 def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict[str, str]) -> None:
-    """Create the schema in a new file at `path` and insert every table, in schema order."""
+    """Create the schema in a new file at `path` and insert every table, in schema order (referenced tables first)."""
     # 16 KiB blocks instead of the default 256 KiB: each column of each small table takes at least one block, so the
     # default made a 15 MB file of 442 numbers; this one is about 1 MB, written and copied to replicas in a fraction.
     connection = duckdb.connect(str(path), config={"default_block_size": str(BLOCK_SIZE)})
@@ -32,11 +32,14 @@ def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict
         connection.execute(SCHEMA.read_text(encoding="utf-8"))
         # one catalogue read for all tables: information_schema costs a few ms per query, and there are 25 tables
         columns: dict[str, list[str]] = {}
-        for table, column in connection.execute("select table_name, column_name from information_schema.columns "
-                                                "order by table_name, ordinal_position").fetchall():
+        for table, column in connection.execute("select table_name, column_name from duckdb_columns() where not internal "
+                                                "order by table_oid, column_index").fetchall():
             columns.setdefault(table, []).append(column)
-        for table, frame in frames.items():
-            connection.register("incoming", frame[columns[table]])
+        unknown = set(frames) - set(columns)
+        if unknown:
+            raise ContractError(f"no table in etl/schema.sql for {', '.join(sorted(unknown))}")
+        for table in [name for name in columns if name in frames]:
+            connection.register("incoming", frames[table][columns[table]])
             connection.execute(f'insert into "{table}" select * from incoming')  # table names come from our own dict
             connection.unregister("incoming")
         connection.executemany("insert into build_info values (?, ?)", list(build_info.items()))
@@ -59,6 +62,24 @@ def check_contract(connection: duckdb.DuckDBPyConnection, expected_facts: int) -
         "select count(*) from observations o left join indicator_groups g using (indicator_code, group_code) where g.group_code is null").fetchone()[0]
     if orphans:
         raise ContractError(f"{orphans} observations use a group their table does not print")
+
+
+def remove_leftovers(target: Path) -> None:
+    """Delete what killed builds left beside `target`: `<name>.new-<pid>` and its `.wal`, for processes no longer running."""
+    for leftover in target.parent.glob(f"{target.name}.new-*"):
+        pid = leftover.name.removeprefix(f"{target.name}.new-").removesuffix(".wal")
+        if pid.isdigit() and not _running(int(pid)):
+            leftover.unlink(missing_ok=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it exists, owned by someone else
+    return True
 
 
 def publish(new_file: Path, target: Path) -> None:

@@ -3,9 +3,14 @@ from __future__ import annotations
 
 import csv
 import json
+import math
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
+from jsonschema import Draft202012Validator
+
+META_SCHEMA = Path(__file__).with_name("meta.schema.json")
 NOT_PUBLISHED = {"－", "-", "―", "‐"}  # printed dashes mean "not published": stored as NULL, never 0
 CSV_COLUMNS = ["fiscal_year", "group_code", "breakdown_code", "value", "count", "value_line", "count_line"]
 
@@ -55,31 +60,56 @@ class Table:
         return self.meta["unit"]
 
 
-REQUIRED_META = ["table_id", "topic_code", "title_ja", "title_en", "figure_title_ja", "figure_title_en", "indicator_label_ja", "indicator_label_en", "definition_ja",
-                 "definition_en", "unit", "groups_printed", "years", "source_ja", "notes_ja", "printed_at", "transcription_notes"]
-
-
 def load_table(tables_dir: Path, table_id: str) -> Table:
     meta_path = tables_dir / f"{table_id}.meta.json"
-    csv_path = tables_dir / f"{table_id}.csv"
-    try:
-        meta = json.loads(meta_path.read_text(encoding="utf-8"))
-    except (OSError, json.JSONDecodeError) as error:
-        raise SourceError(f"{meta_path}: cannot read metadata: {error}") from error
-    missing = [key for key in REQUIRED_META if key not in meta]
-    if missing:
-        raise SourceError(f"{meta_path}: metadata lacks {', '.join(missing)}")
+    meta = read_meta(meta_path)
     if meta["table_id"] != table_id:
-        raise SourceError(f"{meta_path}: table_id {meta['table_id']!r} does not match the file name")
-    return Table(table_id=table_id, meta=meta, cells=tuple(_read_cells(csv_path, table_id, meta)))
+        raise SourceError(f"{meta_path.name}, field table_id: {meta['table_id']!r} does not match the file name")
+    return Table(table_id=table_id, meta=meta, cells=tuple(_read_cells(tables_dir / f"{table_id}.csv", table_id, meta)))
+
+
+def read_meta(meta_path: Path) -> dict:
+    """A table's metadata, valid against etl/meta.schema.json; every problem names the file and the line or field."""
+    try:
+        meta = json.loads(read_utf8(meta_path))
+    except json.JSONDecodeError as error:
+        raise SourceError(f"{meta_path.name} line {error.lineno}, column {error.colno}: not valid JSON: {error.msg}") from None
+    problems = sorted(meta_validator().iter_errors(meta), key=lambda error: list(map(str, error.absolute_path)))
+    if problems:
+        raise SourceError("\n".join(f"{meta_path.name}, field {_field(error.absolute_path)}: {error.message}"
+                                     for error in problems))
+    return meta
+
+
+@cache
+def meta_validator() -> Draft202012Validator:
+    schema = json.loads(META_SCHEMA.read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def read_utf8(path: Path) -> str:
+    """A source file's text; undecodable bytes are reported by line and column, not by a traceback."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise SourceError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[:error.start]
+        line, column = before.count(b"\n") + 1, error.start - (before.rfind(b"\n") + 1) + 1
+        raise SourceError(f"{path.name} line {line}, column {column}: cannot read as UTF-8 (byte 0x{data[error.start]:02x}); "
+                          f"save the file as UTF-8") from None
+
+
+def _field(path) -> str:
+    """years[0].as_of for the path ("years", 0, "as_of"); (the whole file) for the top level."""
+    text = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path).lstrip(".")
+    return text or "(the whole file)"
 
 
 def _read_cells(csv_path: Path, table_id: str, meta: dict) -> list[Cell]:
-    try:
-        text = csv_path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"{csv_path}: cannot read as UTF-8 text: {error}") from error
-    reader = csv.DictReader(text.splitlines())
+    reader = csv.DictReader(read_utf8(csv_path).splitlines())
     if reader.fieldnames != CSV_COLUMNS:
         raise SourceError(f"{csv_path}: header must be {','.join(CSV_COLUMNS)}, found {reader.fieldnames}")
     years = {year["fiscal_year"] for year in meta["years"]}
@@ -115,9 +145,12 @@ def _read_cells(csv_path: Path, table_id: str, meta: dict) -> list[Cell]:
 
 def _number(text: str, where: str, column: str) -> float:
     try:
-        return float(text)
+        number = float(text)
     except ValueError:
         raise SourceError(f"{where}, column {column}: {text!r} is not a number") from None
+    if not math.isfinite(number):
+        raise SourceError(f"{where}, column {column}: {text!r} is not a finite number")
+    return number
 
 
 def _integer(text: str, where: str, column: str) -> int:
@@ -129,10 +162,7 @@ def _integer(text: str, where: str, column: str) -> int:
 
 def read_reference_csv(path: Path) -> list[dict[str, str]]:
     """Small reference files (groups, topics, targets…): a list of rows with every column present."""
-    try:
-        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
-    except (OSError, UnicodeDecodeError) as error:
-        raise SourceError(f"{path}: cannot read: {error}") from error
+    rows = list(csv.DictReader(read_utf8(path).splitlines()))
     for number, row in enumerate(rows, start=2):
         if None in row or any(value is None for value in row.values()):
             raise SourceError(f"{path.name} row {number}: wrong number of columns")

@@ -193,5 +193,5 @@ def test_malformed_source_is_rejected_with_file_and_row(data_copy, mangle, messa
 def test_metadata_missing_a_field_is_rejected(data_copy):
     path = data_copy / "tables" / "rpa_fields.meta.json"
     path.write_text(path.read_text(encoding="utf-8").replace('"source_ja"', '"source"'), encoding="utf-8")
-    with pytest.raises(SourceError, match="rpa_fields.meta.json: metadata lacks source_ja"):
+    with pytest.raises(SourceError, match=r"rpa_fields.meta.json, field \(the whole file\): 'source_ja' is a required property"):
         build(data_copy, data_copy / "dx.duckdb", None, log=lambda _: None)

@@ -1,9 +1,13 @@
 """RPA: RPA導入自治体の割合, 令和3〜5年度 (別紙1, lines 4111–4131)."""
 from etl import checks
-from etl.steps import TableStep
+from etl.reference import Reference
+from etl.table_rows import TableResult, reconcile
 
-STEP = TableStep("rpa_adoption", checks=(
-    checks.printed_where_cited,
-    checks.percentages_in_range,
-    checks.small_group_shares_are_fractions,
-))
+
+def run(reference: Reference) -> TableResult:
+    """Load data/tables/rpa_adoption.csv with its metadata, reconcile it, and return its rows."""
+    return reconcile(reference.table("rpa_adoption"), reference, checks=(
+        checks.printed_where_cited,
+        checks.percentages_in_range,
+        checks.small_group_shares_are_fractions,
+    ))
