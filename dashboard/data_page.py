@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from dashboard.db import query
+from dashboard.formatting import as_of_by_year
 from dashboard.i18n import pick, t
 from dashboard.notes import Notes, indicator_context
 
@@ -43,7 +44,7 @@ def data_page_model(lang: str, version: tuple) -> DataPageModel:
         facts = "\n".join([
             f"{'定義' if not english else 'Definition'}：{pick(row.definition_ja, row.definition_en)}",
             f"{'単位' if not english else 'Unit'}：{'%' if row.unit == 'pct' else ('件' if not english else 'cases')}",
-            f"{t('as_of')}：{pick(row.as_of_ja, row.as_of_en) or '－'}",
+            f"{t('as_of')}：{as_of_by_year(row.year_labels_en if english else row.year_labels_ja, row.as_of_dates, lang) or '－'}",
             f"{t('source')}：{row.source_ja or '－'}",
             t("printed_in", section=row.section_ja, first=row.printed_first_line, last=row.printed_last_line),
         ])

@@ -46,6 +46,13 @@ def format_date(value: date, language: str) -> str:
     return f"{value.year}年{value.month}月{value.day}日" if language == "ja" else value.strftime("%-d %b %Y")
 
 
+def as_of_by_year(year_labels: list[str], dates: list[date], language: str) -> str:
+    """Each year's as-of date: 「2021年度（令和3年度）：2021年4月1日時点、…」 / "FY2021 (Reiwa 3): 1 April 2021; …"."""
+    if language == "ja":
+        return "、".join(f"{label}：{format_date(day, language)}時点" for label, day in zip(year_labels, dates))
+    return "; ".join(f"{label}: {pd.Timestamp(day).strftime('%-d %B %Y')}" for label, day in zip(year_labels, dates))
+
+
 def as_of_phrase(dates: list[date], language: str) -> str:
     """「各年度の4月1日時点」 when every year shares a day, else the dates themselves."""
     dates = sorted({pd.Timestamp(d).date() for d in dates})

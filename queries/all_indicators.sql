@@ -1,2 +1,3 @@
--- Every indicator with its metadata and the years it covers, for the data & sources page (built by etl/materialize.sql).
-select * from indicator_catalog order by topic_order, indicator_order
+-- Every indicator with its metadata, and the labels and as-of dates of the years it covers, for the data & sources
+-- page. Reads the table of the same name, joined and aggregated once at build time in etl/materialize.sql.
+select * from all_indicators order by topic_order, indicator_order

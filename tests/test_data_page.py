@@ -15,6 +15,7 @@ from dashboard import full_dataset
 from dashboard.db import DATABASE
 from etl.exports import MANIFEST
 from tests.apptest_support import csv_frame, downloads, open_page  # noqa: F401 — downloads is a fixture
+from tests.conftest import DATA
 
 
 def _button(app, key: str):
@@ -78,3 +79,19 @@ def test_exports_name_the_build_and_every_file_they_hold(exports_copy):
     assert (manifest["built_at"], manifest["sources_sha256"]) == (build["built_at"], build["sources_sha256"])
     assert manifest["cp932_problem"] is None, "every published label fits Shift_JIS"
     assert set(manifest["files"]) == {path.name for path in exports_copy.iterdir()} - {MANIFEST}
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+def test_each_indicator_states_the_as_of_date_of_each_year_it_covers(language):
+    """Written once, in Python, from the dates the metadata gives; 「－」 for the topic without figures."""
+    app = open_page("data_sources", {"lang": language})
+    texts = [element.value for element in app.text]
+    meta = json.loads((DATA / "tables" / "governance_overall_policy.meta.json").read_text(encoding="utf-8"))
+    if language == "ja":
+        expected = "時点：" + "、".join(f"{y['fiscal_year']}年度（令和{y['fiscal_year'] - 2018}年度）："
+                                     f"{y['fiscal_year']}年4月1日時点" for y in meta["years"])
+    else:
+        expected = "As of：" + "; ".join(f"FY{y['fiscal_year']} (Reiwa {y['fiscal_year'] - 2018}): 1 April {y['fiscal_year']}"
+                                        for y in meta["years"])
+    assert any(expected + "\n" in text for text in texts), expected
+    assert sum(("時点：－\n" if language == "ja" else "As of：－\n") in text for text in texts) == 1, "digital_divide"
