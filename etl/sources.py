@@ -111,7 +111,7 @@ def _field(path) -> str:
 def _read_cells(csv_path: Path, table_id: str, meta: dict) -> list[Cell]:
     reader = csv.DictReader(read_utf8(csv_path).splitlines())
     if reader.fieldnames != CSV_COLUMNS:
-        raise SourceError(f"{csv_path}: header must be {','.join(CSV_COLUMNS)}, found {reader.fieldnames}")
+        raise SourceError(f"{csv_path.name} row 1: header must be {','.join(CSV_COLUMNS)}, found {reader.fieldnames}")
     years = {year["fiscal_year"] for year in meta["years"]}
     groups = set(meta["groups_printed"])
     breakdowns = {item["code"] for item in (meta.get("breakdown") or {}).get("items", [])}

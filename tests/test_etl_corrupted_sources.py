@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -98,7 +99,7 @@ def test_the_next_build_removes_what_killed_builds_left_behind(data_copy):
     finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
     dead = int(finished.stdout)  # a process that has exited: its half-built files are orphans
     orphans = [data_copy / f"dx.duckdb.new-{dead}", data_copy / f"dx.duckdb.new-{dead}.wal"]
-    running = data_copy / f"dx.duckdb.new-{__import__('os').getppid()}"  # a build still running elsewhere keeps its file
+    running = data_copy / f"dx.duckdb.new-{os.getppid()}"  # a build still running elsewhere keeps its file
     for path in [*orphans, running]:
         path.write_bytes(b"half-built")
     assert main(["--data-dir", str(data_copy), "--no-exports", "--quiet"]) == 0
