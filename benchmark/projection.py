@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from benchmark.texts import text
-from dashboard.formatting import format_fiscal_year, missing
+from common.fiscal_years import format_fiscal_year
+from common.formatting import missing
+from common.texts import text
 
 __all__ = ["HORIZON_YEARS", "TARGETS", "Milestone", "Projection", "project", "projection_sentence"]
 

@@ -36,10 +36,11 @@ from decimal import ROUND_HALF_UP, Decimal
 import pandas as pd
 
 from benchmark.projection import Projection, project
-from benchmark.texts import text
 from benchmark.upload import BANDS, ItemSpec, MunicipalityEntry
-from dashboard.csv_export import years_part
-from dashboard.formatting import format_date, format_fiscal_year, format_points, format_value, missing
+from common.csv_export import years_part
+from common.fiscal_years import format_fiscal_year
+from common.formatting import format_date, format_points, format_value, missing
+from common.texts import text
 
 __all__ = [
     "NATIONAL_GROUPS", "NOT_RANKED_ITEMS", "POSITIONS", "BandShare", "BenchmarkItem", "PeerContext", "Reference",

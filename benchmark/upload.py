@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from benchmark.municipality_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
-from dashboard.csv_export import FORMULA_PREFIXES, dataframe_to_csv_bytes
+from common.csv_export import FORMULA_PREFIXES, dataframe_to_csv_bytes
+from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 
 __all__ = [
     "BANDS",

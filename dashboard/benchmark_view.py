@@ -25,17 +25,18 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from benchmark import scorecard as sc
-from benchmark.municipality_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from benchmark.projection import HORIZON_YEARS, projection_sentence
-from benchmark.texts import text
 from benchmark.upload import BANDS, MunicipalityEntry, UploadError, entries_to_csv_bytes, parse_upload, template_csv_bytes
+from common.csv_export import ExportError, dataframe_to_csv_bytes
+from common.fiscal_years import format_fiscal_year
+from common.formatting import format_date
+from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
+from common.texts import text
 from dashboard.charts import FONT, contrast_text, literal
 from dashboard.colors import BAND_COLORS, group_color
-from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
 from dashboard.db import database_version, query
 from dashboard.exports import encoding_choice
-from dashboard.formatting import format_date, format_fiscal_year
-from dashboard.i18n import language, t
+from dashboard.i18n import language
 
 ENTRY_KEY = "benchmark_entry"
 ENTRIES_KEY = "benchmark_entries"
@@ -294,7 +295,7 @@ def _encoded(make, encoding: str) -> bytes:
     except ExportError as error:
         if encoding == "utf-8-sig":
             raise
-        st.warning(f"{tx('cp932_failed')} {md(error.message_en if language() == 'en' else error.message_ja)}")
+        st.warning(f"{tx('cp932_fallback')} {md(error.message_en if language() == 'en' else error.message_ja)}")
         return make("utf-8-sig")
 
 
@@ -545,7 +546,7 @@ def render_scorecard(model: Model, entry: MunicipalityEntry, rows: list[sc.Score
         row = next(row for row in with_trend if row.item.item_code == chosen)
         st.plotly_chart(trend_figure(row), config=PLOT_CONFIG, width="stretch", key=f"{P}trend_chart_{key}")
     sources = dict.fromkeys(row.context.source_ja for row in rows if row.context.source_ja)
-    st.caption(md(f"{t('source')}：" + " ／ ".join(sources)))
+    st.caption(md(f"{tx('source')}：" + " ／ ".join(sources)))
 
 
 def render_single(model: Model) -> None:
@@ -742,7 +743,7 @@ def _on_mode_change() -> None:
 
 def render_benchmark_page() -> None:
     st.markdown(PRINT_CSS, unsafe_allow_html=True)  # static stylesheet only, no user text
-    st.title(t("nav_benchmark"))
+    st.title(tx("nav_benchmark"))
     model = benchmark_model(database_version())
     state = st.session_state
     if f"{P}mode" not in state:

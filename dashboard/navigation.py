@@ -5,8 +5,9 @@ import copy
 
 import streamlit as st
 
+from common.texts import pick, text
 from dashboard.db import database_version, query
-from dashboard.i18n import language, pick, t
+from dashboard.i18n import language
 
 # topic code → page file; AI and RPA share one page, as 別紙1 prints them together
 TOPIC_PAGES = {"governance": "governance", "frontyard": "frontyard", "standardization": "standardization",
@@ -22,7 +23,7 @@ def _topic_entries(lang: str, version: tuple) -> tuple[tuple[str, str], ...]:
         name = TOPIC_PAGES[row.topic_code]
         if name not in seen:
             seen.add(name)
-            entries.append((name, t("nav_ai_rpa") if name == "ai_rpa" else pick(row.label_ja, row.label_en)))
+            entries.append((name, text("nav_ai_rpa", lang) if name == "ai_rpa" else pick(row.label_ja, row.label_en, lang)))
     return tuple(entries)
 
 
@@ -38,10 +39,11 @@ def pages() -> dict[str, list]:
 def _sections(lang: str, version: tuple) -> dict[str, tuple]:
     topic_pages = tuple(st.Page(f"pages/{name}.py", title=title, url_path=name) for name, title in _topic_entries(lang, version))
     return {
-        t("nav_overview"): (st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/dashboard:", default=True),),
-        t("nav_topics"): topic_pages,
-        t("nav_tools"): (
-            st.Page("pages/benchmark.py", title=t("nav_benchmark"), icon=":material/leaderboard:", url_path="benchmark"),
-            st.Page("pages/data_sources.py", title=t("nav_data"), icon=":material/table_view:", url_path="data"),
+        text("nav_overview", lang): (st.Page("pages/overview.py", title=text("nav_overview", lang), icon=":material/dashboard:",
+                                             default=True),),
+        text("nav_topics", lang): topic_pages,
+        text("nav_tools", lang): (
+            st.Page("pages/benchmark.py", title=text("nav_benchmark", lang), icon=":material/leaderboard:", url_path="benchmark"),
+            st.Page("pages/data_sources.py", title=text("nav_data", lang), icon=":material/table_view:", url_path="data"),
         ),
     }

@@ -11,6 +11,7 @@ from typing import Callable
 
 import pandas as pd
 
+from common.fiscal_years import fiscal_year_label_en, fiscal_year_label_ja
 from etl import exports
 from etl.bases import responding_bases
 from etl.body_text import check_body_figures, check_numbers_in_quotes, check_quotes
@@ -19,7 +20,6 @@ from etl.database import publish, write_database
 from etl.reference import Reference, load_reference
 from etl.sources import Table, load_table, read_reference_csv
 from etl.steps import all_steps
-from etl.wareki import fiscal_year_label_en, fiscal_year_label_ja
 
 
 class ReconciliationFailed(RuntimeError):

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from benchmark.municipality_code import check_digit
 from benchmark.upload import MunicipalityEntry
+from common.government_code import check_digit
 from dashboard.db import DATABASE
 from tests.apptest_support import Downloads, downloads  # noqa: F401 (fixture)
 from tests.apptest_support import open_page as open_app_page

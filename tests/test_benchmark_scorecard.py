@@ -12,7 +12,7 @@ import pytest
 
 from benchmark import scorecard as sc
 from benchmark.upload import BANDS, ItemSpec, MunicipalityEntry, parse_upload
-from dashboard.csv_export import dataframe_to_csv_bytes
+from common.csv_export import dataframe_to_csv_bytes
 from dashboard.queries import sql_for
 
 

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from benchmark.municipality_code import check_digit
+from common.government_code import check_digit
 from benchmark.upload import (
     BANDS,
     ENTITY_TYPES,
@@ -26,7 +26,7 @@ from benchmark.upload import (
     parse_upload,
     template_csv_bytes,
 )
-from dashboard.csv_export import UnencodableCharactersError
+from common.csv_export import UnencodableCharactersError
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "uploads"
@@ -800,13 +800,13 @@ def assert_well_formed(data: bytes, multiple: bool) -> None:
         assert entry.entity_type in ENTITY_TYPES
 
 
-@settings(database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000), st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"PK", b"a,b\r\n"]), st.booleans())
 def test_arbitrary_bytes_never_crash(data: bytes, prefix: bytes, multiple: bool) -> None:
     assert_well_formed(prefix + data, multiple)
 
 
-@settings(database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.lists(st.one_of(CSV_TOKENS, st.text(max_size=6)), min_size=1, max_size=6), min_size=1, max_size=6),
     st.sampled_from(["utf-8", "utf-8-sig", "cp932", "utf-16"]),
@@ -853,7 +853,7 @@ def entries(draw: st.DrawFn) -> list[MunicipalityEntry]:
     return result
 
 
-@settings(database=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(entries(), st.sampled_from(["ja", "en"]))
 def test_download_then_upload_reproduces_entries(original: list[MunicipalityEntry], language: str) -> None:
     data = entries_to_csv_bytes(original, ITEMS, language=language)
