@@ -7,6 +7,7 @@ from dashboard.db import DATABASE, database_version
 from dashboard.exports import encoding_choice
 from dashboard.full_dataset import full_dataset, read_file
 from dashboard.i18n import language
+from dashboard.markdown import md
 from dashboard.routing import require_router
 
 require_router()
@@ -36,7 +37,7 @@ st.caption(text("long_format_note", lang))
 
 st.header(text("indicator_definitions", lang))
 for entry in model.indicators:
-    with st.expander(entry.heading):
+    with st.expander(md(entry.heading)):  # a widget label is markdown; the title is source text
         st.text(entry.facts)
         if entry.notes.printed:
             st.markdown(f"**{text('printed_notes', lang)}**")
