@@ -84,8 +84,9 @@ class ChartView:
     notes: Notes
 
 
-# Cache keys: a spec or selection is a frozen dataclass of strings, numbers and tuples, so its repr is exact; hashing
-# that string costs microseconds where Streamlit's generic hashing of the object costs about half a millisecond.
+# Cache keys: a spec or selection is a frozen dataclass of strings, numbers and tuples, so its repr is exact. Measured:
+# Streamlit's generic hashing of a spec and a selection takes 1.2 ms, their repr 0.04 ms; a topic page looks its
+# caches up once per panel and once for the page, so about 5 ms of a 60 ms rerun.
 BY_REPR = {TopicPage: repr, Selection: repr}
 
 
