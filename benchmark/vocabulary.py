@@ -69,12 +69,10 @@ class BenchmarkItem:
         return pick(self.topic_label_ja, self.topic_label_en, language)
 
     def yes(self, language: str) -> str:
-        own = self.yes_label_en if language == "en" else self.yes_label_ja
-        return own or text("yes_default", language)
+        return getattr(self, f"yes_label_{language}", self.yes_label_ja) or text("yes_default", language)
 
     def no(self, language: str) -> str:
-        own = self.no_label_en if language == "en" else self.no_label_ja
-        return own or text("no_default", language)
+        return getattr(self, f"no_label_{language}", self.no_label_ja) or text("no_default", language)
 
 
 @dataclass(frozen=True)

@@ -124,8 +124,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unit": ("単位", "Unit"),
     "digital_divide_body": ("別紙1の該当箇所は見出しだけで、表も数値もありません。推測で補うことはせず、公表されていないことをそのまま示します。",
                             "The relevant part of 別紙1 is a heading with no table and no figure. We do not fill the gap; we show that nothing is published."),
-    # --- the benchmark (benchmark/, dashboard/benchmark_*) ---------------------------------------------------------------
-    # --- sentences (benchmark/scorecard.py) ---------------------------------------------------------------------------
+    # --- benchmark: sentences (benchmark/wording.py) --------------------------------------------------------------------
     "unanswered": ("未回答", "Not answered"),
     "yes_default": ("はい", "Yes"),
     "no_default": ("いいえ", "No"),
@@ -177,7 +176,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "measure_yes_no": ("「{yes}」の割合", "Share “{yes}”"),
     "measure_percent": ("{item}", "{item}"),
     "measure_band": ("「{band}」の割合", "Share “{band}”"),
-    # --- projection (benchmark/projection.py) -------------------------------------------------------------------------
+    # --- benchmark: projection (benchmark/projection.py) ---------------------------------------------------------------
     "projection_label": ("見通し（試算）", "Projection"),
     "projection_no_data": ("公表値がないため試算できません。", "no published figure to project from."),
     "projection_single_point": ("{group}の公表値は1年度分のみのため、到達時期は試算できません。",
@@ -191,7 +190,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "milestone_projected": ("{target}%到達は{year}ごろ", "{target}% around {year}"),
     "milestone_beyond": ("{target}%到達は{horizon}年より先", "{target}% not within {horizon} years"),
     "projection_tail": ("です。", "."),
-    # --- page (dashboard/benchmark_view.py) ---------------------------------------------------------------------------
+    # --- benchmark: page (dashboard/benchmark_*.py) --------------------------------------------------------------------
     "intro": ("自団体の取組状況を入力すると、同じ種類の団体（公表されている最も細かい区分）の中での位置を、公表値と文章で示します。"
               "入力はこのブラウザのセッションの中だけに保持され、サーバーには保存されません。",
               "Enter your own status to see where you stand among municipalities like yours (the finest published group "

@@ -56,7 +56,7 @@ def show_notes(notes: Notes) -> None:
 def base_sentence(row, lang: str) -> str:
     base = f"{row.base_min:,}" if row.base_min == row.base_max else f"{row.base_min:,}〜{row.base_max:,}"
     short = f"{row.shortfall_min}" if row.shortfall_min == row.shortfall_max else f"{row.shortfall_min}〜{row.shortfall_max}"
-    scope = row.breakdowns_ja if lang == "ja" else row.breakdowns_en
+    scope = getattr(row, f"breakdowns_{lang}")
     return text("base_sentence_scoped" if scope else "base_sentence", lang, year=getattr(row, f"fiscal_year_label_{lang}"),
                 group=getattr(row, f"group_label_{lang}"), scope=scope, base=base, census=f"{row.census:,}", short=short)
 
