@@ -1,8 +1,9 @@
 """Entry point: page setup, the language switch, and navigation. Every page lives in pages/."""
 import streamlit as st
 
+from common.texts import text
 from dashboard.db import DatabaseMissing, database_version
-from dashboard.i18n import language_switch, restore_language, t
+from dashboard.i18n import language, language_switch, restore_language
 from dashboard.navigation import pages
 from dashboard.routing import routed
 
@@ -13,10 +14,10 @@ with st.sidebar:
 try:
     database_version()
 except DatabaseMissing:
-    st.error(t("database_missing"))
+    st.error(text("database_missing", language()))
     st.stop()
 page = st.navigation(pages())
 if refused:
-    st.warning(t("url_notice", param="lang"), icon="⚠️")
+    st.warning(text("url_notice", language(), param="lang"), icon="⚠️")
 with routed():
     page.run()

@@ -20,8 +20,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 
-from benchmark.texts import text
-from dashboard.formatting import format_fiscal_year, missing
+from common.fiscal_years import format_fiscal_year
+from common.formatting import missing
+from common.texts import text
 
 __all__ = ["HORIZON_YEARS", "TARGETS", "Milestone", "Projection", "project", "projection_sentence"]
 
@@ -94,8 +95,7 @@ def projection_sentence(projection: Projection, group_label: str, language: str)
     """One sentence, always starting with the projection label (見通し（試算） / Projection)."""
     label = text("projection_label", language)
     if projection.status == "no_data":
-        return f"{label}：{text('projection_no_data', language)}" if language == "ja" else \
-            f"{label}: {text('projection_no_data', language)}"
+        return text("labelled", language, label=label, value=text("projection_no_data", language))
     if projection.status == "single_point":
         body = text("projection_single_point", language, group=group_label)
     elif projection.status == "all_reached":
@@ -119,8 +119,8 @@ def projection_sentence(projection: Projection, group_label: str, language: str)
                 else:
                     parts.append(text("milestone_beyond", language, target=milestone.target, horizon=HORIZON_YEARS))
             body = pace + _join(parts, language) + text("projection_tail", language)
-    return f"{label}：{body}" if language == "ja" else f"{label}: {body}"
+    return text("labelled", language, label=label, value=body)
 
 
 def _join(parts: list[str], language: str) -> str:
-    return "、".join(parts) if language == "ja" else "; ".join(parts)
+    return text("milestone_separator", language).join(parts)

@@ -6,8 +6,9 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from dashboard.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
-from dashboard.i18n import language, t
+from common.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
+from common.texts import pick, text
+from dashboard.i18n import language
 
 
 @dataclass(frozen=True)
@@ -24,56 +25,57 @@ ENCODINGS = {"utf-8-sig": "UTF-8 (BOM)", "cp932": "Shift_JIS (cp932)"}  # names 
 
 def encoding_choice(key: str) -> str:
     """The CSV encoding a reader wants: UTF-8 with BOM (Excel on Windows opens it correctly) or cp932 for older tools."""
-    return st.radio(t("encoding"), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
-                    help=t("encoding_help"))
+    lang = language()
+    return st.radio(text("encoding", lang), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
+                    help=text("encoding_help", lang))
 
 
-def export_table(frame: pd.DataFrame) -> pd.DataFrame:
+def export_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The rows shown, as a reader and Excel should see them. Numbers stay numbers; a blank means not published."""
     columns: dict[str, pd.Series] = {}
     if frame.indicator_code.nunique() > 1:
-        columns[t("indicator")] = frame.indicator_label
+        columns[text("indicator", lang)] = frame.indicator_label
     if frame.breakdown_code.notna().any():
-        columns[t("item")] = frame.item_label
-    columns[t("fiscal_year")] = frame.year_label
-    columns[t("group")] = frame.group_label
-    columns[_value_column(frame)] = frame.value
-    count_column = _count_column(frame)
+        columns[text("item", lang)] = frame.item_label
+    columns[text("fiscal_year", lang)] = frame.year_label
+    columns[text("group", lang)] = frame.group_label
+    columns[_value_column(frame, lang)] = frame.value
+    count_column = _count_column(frame, lang)
     if count_column:
         columns[count_column] = frame["count"].astype("Int64")
-    columns[t("as_of")] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
-    columns[t("source")] = frame.source_ja
-    columns[t("source_line")] = frame.source_line
+    columns[text("as_of", lang)] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
+    columns[text("source", lang)] = frame.source_ja
+    columns[text("source_line", lang)] = frame.source_line
     return pd.DataFrame(columns).reset_index(drop=True)
 
 
-def shown_table(exported: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
+def shown_table(exported: pd.DataFrame, frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """The table under a chart: `exported` (export_table of `frame`) with each value exactly as 別紙1 prints it (57.1,
     not 57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
     table = exported.copy()
-    table[_value_column(frame)] = frame.value_printed.fillna("－").to_numpy()
-    count_column = _count_column(frame)
+    table[_value_column(frame, lang)] = frame.value_printed.fillna("－").to_numpy()
+    count_column = _count_column(frame, lang)
     if count_column:
         table[count_column] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]
     return table
 
 
-def _value_column(frame: pd.DataFrame) -> str:
-    unit = "%" if (frame.unit == "pct").all() else ("件" if language() == "ja" else "cases")
-    return f"{t('value')}（{unit}）" if language() == "ja" else f"{t('value')} ({unit})"
+def _value_column(frame: pd.DataFrame, lang: str) -> str:
+    unit = "%" if (frame.unit == "pct").all() else text("unit_cases", lang)
+    return text("bracketed", lang, text=text("value", lang), note=unit)
 
 
-def _count_column(frame: pd.DataFrame) -> str | None:
+def _count_column(frame: pd.DataFrame, lang: str) -> str | None:
     """The count column's heading where the rows print counts (団体数 or 枚数), else None."""
     count_units = set(frame.count_unit.dropna())
-    return t("count_cards" if count_units == {"cards"} else "count_entities") if count_units else None
+    return text("count_cards" if count_units == {"cards"} else "count_entities", lang) if count_units else None
 
 
-def csv_export(table: pd.DataFrame, frame: pd.DataFrame, name: str, encoding: str) -> Export:
+def csv_export(table: pd.DataFrame, frame: pd.DataFrame, name: str, encoding: str, lang: str) -> Export:
     """The CSV of `table`, named after topic, years and groups; a cp932 failure falls back to UTF-8 and says which cell."""
     file_name = export_filename(name, sorted(set(frame.fiscal_year)), list(dict.fromkeys(frame.group_code)))
     try:
         return Export(dataframe_to_csv_bytes(table, encoding=encoding), file_name, None)
     except ExportError as error:
-        problem = f"{t('cp932_failed')} {error.message_ja if language() == 'ja' else error.message_en}"
+        problem = f"{text('cp932_failed', lang)} {pick(error.message_ja, error.message_en, lang)}"
         return Export(dataframe_to_csv_bytes(table, encoding="utf-8-sig"), file_name, problem)

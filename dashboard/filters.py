@@ -5,7 +5,8 @@ from typing import Callable
 
 import streamlit as st
 
-from dashboard.i18n import language, t
+from common.texts import text
+from dashboard.i18n import language
 from dashboard.url_state import (FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
                                  selection_to_params)
 
@@ -19,6 +20,7 @@ def _widget_key(page_id: str, name: str) -> str:
 def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int], str], group_label: Callable[[str], str],
                  item_labels: dict[str, tuple[str, Callable[[str], str]]]) -> tuple[Selection, list[Notice]]:
     """Draw the filters and return the selection. `item_labels`: filter name → (widget label, label of each code)."""
+    lang = language()
     notices: list[Notice] = []
     saved = st.session_state.setdefault(SAVED_KEY, {})
     if _widget_key(page_id, "years") not in st.session_state:  # first run of this page since arriving on it
@@ -34,9 +36,9 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
             st.session_state[_widget_key(page_id, item.name)] = list(initial.items_for(item.name))
 
     # pills, not multiselects: with at most a dozen options, every choice stays visible, and none is cut off
-    years = st.pills(t("fiscal_years"), options.fiscal_years, selection_mode="multi", format_func=year_label,
+    years = st.pills(text("fiscal_years", lang), options.fiscal_years, selection_mode="multi", format_func=year_label,
                      key=_widget_key(page_id, "years"))
-    groups = st.pills(t("groups"), options.groups, selection_mode="multi", format_func=group_label,
+    groups = st.pills(text("groups", lang), options.groups, selection_mode="multi", format_func=group_label,
                       key=_widget_key(page_id, "groups"))
     items = []
     for item in options.item_filters:
@@ -46,7 +48,7 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
     selection = Selection(tuple(y for y in options.fiscal_years if y in years), tuple(g for g in options.groups if g in groups),
                           tuple(items))
     saved[page_id] = selection
-    write_url({**selection_to_params(selection, options), "lang": language()})
+    write_url({**selection_to_params(selection, options), "lang": lang})
     return selection, notices
 
 
@@ -58,4 +60,5 @@ def write_url(params: dict[str, str]) -> None:
 
 def show_notices(notices: list[Notice]) -> None:
     for notice in notices:
-        st.warning(t("url_partial_notice" if notice.partial else "url_notice", param=notice.parameter), icon="⚠️")
+        st.warning(text("url_partial_notice" if notice.partial else "url_notice", language(), param=notice.parameter),
+                   icon="⚠️")

@@ -7,8 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.texts import text
 from dashboard.db import DATABASE, query
-from dashboard.i18n import language, t
+from dashboard.i18n import language
 from etl.exports import FACTS_CP932_CSV, FACTS_CSV, FACTS_PARQUET, MANIFEST
 
 EXPORTS = Path(os.environ.get("DX_EXPORTS", DATABASE.parent / "build" / "exports"))
@@ -24,18 +25,18 @@ class FullDataset:
 def full_dataset(encoding: str) -> FullDataset:
     """The files for `encoding` ("utf-8-sig" or "cp932") of the build the app is showing. Reads the small manifest on
     every run, so a rebuild in progress (database and exports swapped a moment apart) is noticed, not cached."""
+    lang = language()
     try:
         manifest = json.loads((EXPORTS / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return FullDataset(None, None, t("full_dataset_missing"))
+        return FullDataset(None, None, text("full_dataset_missing", lang))
     build = dict(query("build_info").values)
     if (manifest.get("built_at"), manifest.get("sources_sha256")) != (build.get("built_at"), build.get("sources_sha256")):
-        return FullDataset(None, None, t("full_dataset_updating"))
+        return FullDataset(None, None, text("full_dataset_updating", lang))
     csv, problem = EXPORTS / FACTS_CSV, None
     if encoding == "cp932":
         if manifest.get("cp932_problem"):
-            reason = manifest["cp932_problem"]["en" if language() == "en" else "ja"]
-            problem = f"{t('cp932_failed')} {reason}"
+            problem = f"{text('cp932_failed', lang)} {manifest['cp932_problem'][lang]}"
         else:
             csv = EXPORTS / FACTS_CP932_CSV
     return FullDataset(csv, EXPORTS / FACTS_PARQUET, problem)

@@ -8,10 +8,11 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from common.fiscal_years import format_fiscal_year
+from common.formatting import format_count, format_date, format_points
+from common.texts import pick, text
 from dashboard import charts
 from dashboard.db import query
-from dashboard.formatting import format_count, format_date, format_fiscal_year, format_points
-from dashboard.i18n import language, pick, t
 
 
 @dataclass(frozen=True)
@@ -53,35 +54,35 @@ class Tile:
 def overview_tiles(lang: str, version: tuple) -> tuple[Tile, ...]:
     """All tiles; `lang` and `version` are the cache key. The topic without figures gets a tile saying so."""
     topics = query("topics").set_index("topic_code")
-    tiles = [headline_tile(headline, topics) for headline in HEADLINES]
+    tiles = [headline_tile(headline, topics, lang) for headline in HEADLINES]
     for code in topics.index[~topics.has_figures]:
-        tiles.append(Tile(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]), "別紙1", "", t("not_published_short"),
-                          None, None, t("digital_divide_note"), None, ()))
+        tiles.append(Tile(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"], lang), "別紙1", "",
+                          text("not_published_short", lang), None, None, text("digital_divide_note", lang), None, ()))
     return tuple(tiles)
 
 
-def headline_tile(headline: Headline, topics: pd.DataFrame) -> Tile:
-    lang = language()
+def headline_tile(headline: Headline, topics: pd.DataFrame, lang: str) -> Tile:
     rows = series(headline)
     latest = rows.iloc[-1]
     change = change_in_points(rows)
     counted = format_count(latest["count"], latest.count_unit, lang)
     previous_year = int(rows.fiscal_year.iloc[-2]) if change is not None else None
-    previous = t("change_since_year", year=format_fiscal_year(previous_year, lang)) if change is not None else None
-    targets = [(f":material/flag: **{t('target')}**（{pick(target.deadline_ja, target.deadline_en)}）{pick(target.label_ja, target.label_en)}",
-                t("target_gap", gap=gap) + " " + pick(target.link_note_ja, target.link_note_en))
+    previous = text("change_since_year", lang, year=format_fiscal_year(previous_year, lang)) if change is not None else None
+    targets = [(f":material/flag: **{text('target', lang)}**（{pick(target.deadline_ja, target.deadline_en, lang)}）"
+                f"{pick(target.label_ja, target.label_en, lang)}",
+                text("target_gap", lang, gap=gap) + " " + pick(target.link_note_ja, target.link_note_en, lang))
                for target, gap in measured_targets(headline, rows)]
-    targets += [(f"**{t('target')}**（{pick(target.deadline_ja, target.deadline_en)}）{pick(target.label_ja, target.label_en)}",
-                 pick(target.link_note_ja, target.link_note_en)) for target in other_targets(headline)]
+    targets += [(f"**{text('target', lang)}**（{pick(target.deadline_ja, target.deadline_en, lang)}）{pick(target.label_ja, target.label_en, lang)}",
+                 pick(target.link_note_ja, target.link_note_en, lang)) for target in other_targets(headline)]
     return Tile(
-        topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"]),
-        subject=headline_label(headline, latest),
-        year=pick(latest.fiscal_year_label_ja, latest.fiscal_year_label_en),
+        topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"], lang),
+        subject=headline_label(headline, latest, lang),
+        year=pick(latest.fiscal_year_label_ja, latest.fiscal_year_label_en, lang),
         value=f"{latest.value_printed}%",
         delta=format_points(float(change), lang) if change is not None else None,
         delta_description=previous,
-        detail=(f"{counted}　" if counted else "") + f"{format_date(latest.as_of, lang)}{t('as_of_suffix')}　{latest.source_ja}",
-        sparkline=charts.as_drawn(charts.sparkline([pick(a, b) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
+        detail=(f"{counted}　" if counted else "") + f"{text('dated', lang, date=format_date(latest.as_of, lang))}　{latest.source_ja}",
+        sparkline=charts.as_drawn(charts.sparkline([pick(a, b, lang) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
                                                    list(rows.value))) if len(rows) > 1 else None,
         targets=tuple(targets),
     )
@@ -92,13 +93,13 @@ def series(headline: Headline) -> pd.DataFrame:
                  breakdown_code=headline.breakdown_code).dropna(subset=["value"])
 
 
-def headline_label(headline: Headline, latest: pd.Series) -> str:
+def headline_label(headline: Headline, latest: pd.Series, lang: str) -> str:
     """「DXを推進するための全庁的・横断的な推進体制を構築している自治体 ・ 全自治体」"""
     meta = query("indicator_meta", indicator_code=headline.indicator_code).iloc[0]
-    parts = [pick(meta.label_ja, meta.label_en)]
+    parts = [pick(meta.label_ja, meta.label_en, lang)]
     if headline.breakdown_code:
-        parts.append(pick(latest.breakdown_label_ja, latest.breakdown_label_en))
-    parts.append(pick(latest.group_label_ja, latest.group_label_en))
+        parts.append(pick(latest.breakdown_label_ja, latest.breakdown_label_en, lang))
+    parts.append(pick(latest.group_label_ja, latest.group_label_en, lang))
     return " ・ ".join(parts)
 
 

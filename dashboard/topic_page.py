@@ -11,12 +11,13 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
+from common.formatting import as_of_phrase
+from common.texts import pick, text
 from dashboard import charts
 from dashboard.db import database_version, query
 from dashboard.exports import Export, csv_export, encoding_choice, export_table, shown_table
 from dashboard.filters import page_filters, show_notices
-from dashboard.formatting import as_of_phrase
-from dashboard.i18n import language, pick, t
+from dashboard.i18n import language
 from dashboard.labels import breakdown_labels, group_labels, labelled_facts, year_labels
 from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, show_sources, source_lines
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
@@ -83,8 +84,9 @@ class ChartView:
     notes: Notes
 
 
-# Cache keys: a spec or selection is a frozen dataclass of strings, numbers and tuples, so its repr is exact; hashing
-# that string costs microseconds where Streamlit's generic hashing of the object costs about half a millisecond.
+# Cache keys: a spec or selection is a frozen dataclass of strings, numbers and tuples, so its repr is exact. Measured:
+# Streamlit's generic hashing of a spec and a selection takes 1.2 ms, their repr 0.04 ms; a topic page looks its
+# caches up once per panel and once for the page, so about 5 ms of a 60 ms rerun.
 BY_REPR = {TopicPage: repr, Selection: repr}
 
 
@@ -99,43 +101,49 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
     items, item_labels = [], {}
     for source in spec.item_sources:
         if source.breakdown_of:
-            labels = breakdown_labels(source.breakdown_of)
-            heading = pick(meta.at[source.breakdown_of, "breakdown_dimension_ja"], meta.at[source.breakdown_of, "breakdown_dimension_en"])
+            labels = breakdown_labels(source.breakdown_of, lang)
+            heading = pick(meta.at[source.breakdown_of, "breakdown_dimension_ja"], meta.at[source.breakdown_of, "breakdown_dimension_en"], lang)
             if len(spec.item_sources) > 1:
-                heading = f"{pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'])}：{heading}"
+                heading = f"{pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'], lang)}：{heading}"
         else:
-            labels = {code: pick(meta.at[code, "label_ja"], meta.at[code, "label_en"]) for code in source.indicators}
-            heading = t("indicators")
+            labels = {code: pick(meta.at[code, "label_ja"], meta.at[code, "label_en"], lang) for code in source.indicators}
+            heading = text("indicators", lang)
         items.append(ItemFilter(source.name, tuple(labels), tuple(labels)))
         item_labels[source.name] = (heading, labels)
     return PageModel(
-        title=("・" if lang == "ja" else " and ").join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"]) for code in spec.topics),
+        title=text("topic_separator", lang).join(pick(topics.at[code, "label_ja"], topics.at[code, "label_en"], lang) for code in spec.topics),
         heading=" ".join(dict.fromkeys(topics.at[code, "heading_printed"] for code in spec.topics)),
         options=FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items)),
-        year_labels=year_labels(), group_labels=group_labels(spec.indicators), item_labels=item_labels,
-        sources=tuple((title, tuple(lines)) for title, lines in map(source_lines, spec.indicators)),
+        year_labels=year_labels(lang), group_labels=group_labels(spec.indicators, lang), item_labels=item_labels,
+        sources=tuple((title, tuple(lines)) for title, lines in (source_lines(code, lang) for code in spec.indicators)),
     )
 
 
 @dataclass(frozen=True)
 class TopicHeader:
+    """What a topic page without panels shows (デジタルデバイド対策: a heading and no figures)."""
+
     title: str
     heading: str  # as printed in 別紙1
-    indicator_code: str  # the topic's first indicator
     definition: str
+    notes: Notes  # of the topic's first indicator, over all its years
+    sources: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
 def topic_header(topic_code: str, lang: str, version: tuple) -> TopicHeader:
-    """A topic's title, printed heading and first indicator, for pages without panels; `lang`, `version` key the cache."""
+    """A topic's title, printed heading, definition, notes and source; `lang` and `version` key the cache."""
     topic = query("topics").set_index("topic_code").loc[topic_code]
     indicator = query("topic_indicators", topic_code=topic_code).iloc[0]
-    return TopicHeader(pick(topic.label_ja, topic.label_en), topic.heading_printed, indicator.indicator_code,
-                       pick(indicator.definition_ja, indicator.definition_en))
+    title, lines = source_lines(indicator.indicator_code, lang)
+    return TopicHeader(pick(topic.label_ja, topic.label_en, lang), topic.heading_printed,
+                       pick(indicator.definition_ja, indicator.definition_en, lang),
+                       notes_for([indicator.indicator_code], [], lang), ((title, tuple(lines)),))
 
 
 def render_topic_page(spec: TopicPage) -> None:
-    model = page_model(spec, language(), database_version())
+    lang = language()
+    model = page_model(spec, lang, database_version())
     st.title(model.title)
     st.caption(model.heading)
     item_labels = {name: (heading, lambda code, labels=labels: labels.get(code, code))
@@ -145,30 +153,31 @@ def render_topic_page(spec: TopicPage) -> None:
     show_notices(notices)
     encoding = encoding_choice(f"{spec.page_id}__encoding")
     if not selection.fiscal_years or not selection.groups:
-        st.info(t("nothing_selected"))
+        st.info(text("nothing_selected", lang))
     else:
         for index, panel in enumerate(spec.panels):
-            views = panel_views(spec, index, selection, language(), encoding, database_version())
+            views = panel_views(spec, index, selection, lang, encoding, database_version())
             if views is None:
-                st.info(t("no_rows"))
+                st.info(text("no_rows", lang))
             for view in views or ():
                 draw(view)
     show_sources(model.sources)
 
 
 def draw(view: ChartView) -> None:
+    lang = language()
     for number, figure in enumerate(view.figures):
         st.plotly_chart(figure, config=CHART_CONFIG, width="stretch", key=f"{view.key}__chart{number}")
     st.caption(view.source)
     if view.coarser_groups:
         st.caption("ℹ️ " + view.coarser_groups)
-    with st.expander(t("table_of_chart"), expanded=False):
+    with st.expander(text("table_of_chart", lang), expanded=False):
         # A plain HTML table: it reads and copies into Excel as a table, and needs none of the interactive grid's
         # scripts, which delayed the page's first chart by 0.25–0.4 s (docs/performance.md). The CSV is below.
         st.table(view.table, hide_index=True, alt=view.title)
     if view.export.problem:
         st.error(view.export.problem)
-    st.download_button(t("download_csv"), data=view.export.data, file_name=view.export.file_name, mime="text/csv",
+    st.download_button(text("download_csv", lang), data=view.export.data, file_name=view.export.file_name, mime="text/csv",
                        key=f"{view.key}__download", on_click="ignore", icon=":material/download:")
     show_notes(view.notes)
 
@@ -181,14 +190,14 @@ def panel_views(spec: TopicPage, index: int, selection: Selection, lang: str, en
     chosen = [code for code in panel.indicators if panel.indicator_filter is None or code in selection.items_for(panel.indicator_filter)]
     if len(selection.fiscal_years) < panel.min_years or not chosen:
         return ()
-    frame = panel_frame(chosen, panel, selection)
+    frame = panel_frame(chosen, panel, selection, lang)
     if frame.empty:
         return None
     parts = [frame] if panel.chart == "side_by_side" else [rows for _, rows in frame.groupby("indicator_code", sort=False)]
-    return tuple(chart_view(spec, index, panel, rows, selection, encoding) for rows in parts)
+    return tuple(chart_view(spec, index, panel, rows, selection, encoding, lang) for rows in parts)
 
 
-def panel_frame(indicators: list[str], panel: Panel, selection: Selection) -> pd.DataFrame:
+def panel_frame(indicators: list[str], panel: Panel, selection: Selection, lang: str) -> pd.DataFrame:
     """The published rows a panel shows: its chosen indicators, the selected years, groups and items."""
     items = list(selection.items_for(panel.item_filter)) if panel.item_filter else []
     if panel.item_filter and not items:
@@ -198,42 +207,45 @@ def panel_frame(indicators: list[str], panel: Panel, selection: Selection) -> pd
         rows = query("facts_selection", indicator_code=code, fiscal_years=list(selection.fiscal_years),
                      group_codes=list(selection.groups), breakdown_codes=items)
         meta = query("indicator_meta", indicator_code=code).iloc[0]
-        frames.append(rows.assign(indicator_label=pick(meta.label_ja, meta.label_en)))
+        frames.append(rows.assign(indicator_label=pick(meta.label_ja, meta.label_en, lang)))
     frames = [frame for frame in frames if not frame.empty]
-    return labelled_facts(pd.concat(frames, ignore_index=True)) if frames else pd.DataFrame()
+    return labelled_facts(pd.concat(frames, ignore_index=True), lang) if frames else pd.DataFrame()
 
 
-def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, selection: Selection, encoding: str) -> ChartView:
+def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, selection: Selection, encoding: str,
+               lang: str) -> ChartView:
     codes = list(dict.fromkeys(frame.indicator_code))
     metas = [query("indicator_meta", indicator_code=code).iloc[0] for code in codes]
     # one table: its title as printed; several drawn together: the figure's title (e.g. 交付状況及び保有状況)
-    main = pick(metas[0].title_ja, metas[0].title_en) if len(metas) == 1 else pick(metas[0].figure_title_ja, metas[0].figure_title_en)
-    title = (main, as_of_phrase(list(frame.as_of), language()))
-    table = export_table(frame)
+    main = pick(metas[0].title_ja, metas[0].title_en, lang) if len(metas) == 1 else \
+        pick(metas[0].figure_title_ja, metas[0].figure_title_en, lang)
+    title = (main, as_of_phrase(list(frame.as_of), lang))
+    table = export_table(frame, lang)
     return ChartView(
         key=f"{spec.page_id}__{index}__{codes[0]}",
         title=" ".join(title),
-        figures=tuple(charts.as_drawn(figure) for figure in figures(panel.chart, frame, title, metas[0].unit)),
-        source=f"{t('source')}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
-        coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max())),
-        table=shown_table(table, frame),
-        export=csv_export(table, frame, panel.export_name or codes[0], encoding),
-        notes=notes_for(codes, list(selection.fiscal_years)),
+        figures=tuple(charts.as_drawn(figure) for figure in figures(panel.chart, frame, title, metas[0].unit, lang)),
+        source=f"{text('source', lang)}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
+        coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max()), lang),
+        table=shown_table(table, frame, lang),
+        export=csv_export(table, frame, panel.export_name or codes[0], encoding, lang),
+        notes=notes_for(codes, list(selection.fiscal_years), lang),
     )
 
 
-def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str) -> list[go.Figure]:
-    y_title = t("percent") if unit == "pct" else t("cases")
+def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str, lang: str) -> list[go.Figure]:
+    percent, cases = text("percent", lang), text("cases", lang)
+    y_title = percent if unit == "pct" else cases
     if kind == "trend":
         return [charts.trend_or_bars(frame, title, y_title)]
     if kind == "small_multiples":
         return charts.small_multiples(frame, title, y_title)
     if kind == "heatmap":
-        return [charts.heatmap(frame, title, t("percent"))]
+        return [charts.heatmap(frame, title, percent)]
     if kind == "ranked":
-        return [charts.ranked_bars(frame, title, t("cases"))]
+        return [charts.ranked_bars(frame, title, cases)]
     if kind in ("bands", "progress"):
-        return [charts.stacked_shares(frame, title, t("percent"), charts.BAND_AND_PROGRESS, stack_to_100=kind == "bands")]
+        return [charts.stacked_shares(frame, title, percent, charts.BAND_AND_PROGRESS, stack_to_100=kind == "bands")]
     if kind == "side_by_side":
         return [charts.side_by_side(frame, title, y_title)]
     raise ValueError(f"unknown chart kind {kind!r}")

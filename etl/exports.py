@@ -10,7 +10,7 @@ from pathlib import Path
 
 import duckdb
 
-from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
+from common.csv_export import ExportError, dataframe_to_csv_bytes
 
 EXPORTED = ["topics", "groups", "group_sizes", "indicators", "indicator_years", "breakdowns", "indicator_notes",
             "transcription_notes", "responding_bases", "reconciliation_exceptions", "peer_groups", "body_figures", "targets"]

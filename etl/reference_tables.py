@@ -5,7 +5,7 @@ import pandas as pd
 
 from etl.reference import Reference
 from etl.sources import Table
-from etl.wareki import fiscal_year_label_en, fiscal_year_label_ja
+from common.fiscal_years import fiscal_year_label_en, fiscal_year_label_ja
 
 
 def reference_frames(reference: Reference, tables: list[Table]) -> dict[str, pd.DataFrame]:

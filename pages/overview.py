@@ -1,16 +1,18 @@
 """概要: a tile per topic with the latest national figure, the change from the previous year, any target, and a trend."""
 import streamlit as st
 
+from common.texts import text
 from dashboard.db import database_version
-from dashboard.i18n import language, t
+from dashboard.i18n import language
 from dashboard.overview import overview_tiles
 from dashboard.routing import require_router
 
 require_router()
 
-st.title(t("app_title"))
-st.write(t("overview_intro"))
-tiles = overview_tiles(language(), database_version())
+lang = language()
+st.title(text("app_title", lang))
+st.write(text("overview_intro", lang))
+tiles = overview_tiles(lang, database_version())
 columns = st.columns(3)
 for index, tile in enumerate(tiles):
     with columns[index % 3].container(border=True):
@@ -24,4 +26,4 @@ for index, tile in enumerate(tiles):
         for heading, note in tile.targets:
             st.caption(heading)
             st.caption(note)
-st.caption(t("overview_footnote"))
+st.caption(text("overview_footnote", lang))

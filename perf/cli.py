@@ -81,13 +81,14 @@ def main(argv: list[str] | None = None) -> int:
 
 def browser_report(out, quick: bool, path: str = "governance") -> None:
     from perf import browser_timing as bt
+    from perf.server import Server
 
     bt.require_chromium()
     repeat = 3 if quick else 10
-    with bt.Server(bt.FLOOR_APP) as floor:
+    with Server(bt.FLOOR_APP) as floor:
         bt.first_visits(floor.url, 1)  # the server's first run imports Plotly
         floor_visits = bt.first_visits(floor.url, repeat)
-    with bt.Server() as server:
+    with Server() as server:
         url = f"{server.url}/{path}"
         bt.first_visits(url, 1)  # the server's first run fills its caches
         rss_start = server.rss_mb()

@@ -7,9 +7,9 @@ from streamlit.testing.v1 import AppTest
 
 from dashboard.navigation import TOPIC_PAGES
 from perf import stash
+from perf.apptest_driver import Downloads, open_page
 from perf.replay import record
 from perf.stats import summary, time_alternately
-from tests.apptest_support import Downloads, open_page  # the same AppTest helpers the page tests use
 
 ROOT = Path(__file__).resolve().parent.parent
 # overview; one page per topic page file; benchmark and data, as dashboard/navigation.py lays them out

@@ -216,7 +216,7 @@ def _summary(results: list[SessionResult]) -> str:
 
 
 if __name__ == "__main__":
-    from perf.browser_timing import Server
+    from perf.server import Server
 
     with Server() as server:
         url = f"http://127.0.0.1:{server.port}"

@@ -2,76 +2,23 @@
 from __future__ import annotations
 
 import io
-from typing import Callable
 
 import pandas as pd
 import pytest
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from perf.apptest_driver import Downloads, open_page
+
+__all__ = ["Downloads", "open_page"]  # the same helpers drive the page benchmark
 
 TOPIC_PAGES = ["governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework"]
 ALL_PAGES = ["overview", *TOPIC_PAGES, "digital_divide", "data_sources"]
-
-
-class Downloads:
-    """What the download buttons served in a test: by the button (its file id) and by file name."""
-
-    def __init__(self) -> None:
-        self.by_id: dict[str, bytes] = {}
-        self.by_name: dict[str, bytes] = {}
-        self.deferred: dict[str, Callable[[], bytes | str]] = {}  # file id → what a click on the button runs
-
-    def of(self, button) -> bytes:
-        """The bytes a click on `button` serves; a deferred button's callable is run, as a click would."""
-        if button.proto.deferred_file_id:
-            data = self.deferred[button.proto.deferred_file_id]()
-            return data.encode("utf-8") if isinstance(data, str) else bytes(data)
-        return self.by_id[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
-
-    def install(self, set_attribute=setattr) -> "Downloads":
-        """Record every file AppTest's media store is given, and every deferred download (pass monkeypatch.setattr to undo it
-        after a test)."""
-        original = MemoryMediaFileStorage.load_and_get_id
-
-        def record(storage, path_or_data, mimetype, kind, filename=None):
-            file_id = original(storage, path_or_data, mimetype, kind, filename)
-            if isinstance(path_or_data, bytes):
-                self.by_id[file_id] = path_or_data
-                if filename:
-                    self.by_name[filename] = path_or_data
-            return file_id
-
-        set_attribute(MemoryMediaFileStorage, "load_and_get_id", record)
-        # AppTest's media manager lives for one run only, so keep the callables of deferred downloads to run later
-        original_deferred = MediaFileManager.add_deferred
-
-        def record_deferred(manager, data_callable, *args, **kwargs):
-            file_id = original_deferred(manager, data_callable, *args, **kwargs)
-            self.deferred[file_id] = data_callable
-            return file_id
-
-        set_attribute(MediaFileManager, "add_deferred", record_deferred)
-        return self
 
 
 @pytest.fixture()
 def downloads(monkeypatch) -> Downloads:
     """The exact bytes of every download a test's pages offer."""
     return Downloads().install(monkeypatch.setattr)
-
-
-def open_page(page: str, params: dict[str, str] | None = None, timeout: float = 60) -> AppTest:
-    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=timeout)
-    for key, value in (params or {}).items():
-        app.query_params[key] = value
-    app.run()  # the first run lands on the URL's page (the overview) and registers the pages
-    if page != "overview":
-        app.switch_page(f"pages/{page}.py")
-        app.run()
-    return app
 
 
 def shown_tables(app: AppTest) -> list[pd.DataFrame]:

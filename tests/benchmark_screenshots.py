@@ -49,7 +49,7 @@ def main(base: str = "http://localhost:8611") -> None:
         settle(page, 3)
         page.screenshot(path=str(OUT / "benchmark_viewport.png"))
         main_block = page.locator("[data-testid='stMainBlockContainer']")
-        heading = page.get_by_role("heading", name="富士河口湖町（194301）の位置")
+        heading = page.get_by_text("富士河口湖町（194301）／町", exact=True)
         heading.scroll_into_view_if_needed()
         settle(page)
         page.screenshot(path=str(OUT / "benchmark_scorecard_summary.png"))

@@ -140,7 +140,7 @@ def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
     open_page(page, f"{dashboard_url}/benchmark")
     page.get_by_text("CSVで入力（1団体）").click()
     page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(str(fixtures / "single_town.csv"))
-    heading = page.get_by_role("heading", name="富士河口湖町（194301）の位置")
+    heading = page.get_by_text("富士河口湖町（194301）／町", exact=True)
     heading.wait_for(timeout=30_000)
     wait_until_idle(page)
     assert_no_exception(page)

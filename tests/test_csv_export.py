@@ -1,4 +1,4 @@
-"""Tests for dashboard.csv_export: formula guard, CSV bytes, file names."""
+"""Tests for common.csv_export: formula guard, CSV bytes, file names."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, reject, settings
 from hypothesis import strategies as st
 
-from dashboard.csv_export import (
+from common.csv_export import (
     FORMULA_PREFIXES,
     ExportError,
     UnencodableCharactersError,

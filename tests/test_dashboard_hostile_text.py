@@ -51,3 +51,29 @@ def _strings(node):
     elif isinstance(node, list):
         for value in node:
             yield from _strings(value)
+
+
+TITLE = "![x](https://evil.example/i.png) www.evil.example :material/home: 全体方針"
+MARKDOWN_KINDS = ("markdown", "caption", "title", "header", "subheader", "error", "warning", "info", "success")
+
+
+@pytest.fixture()
+def hostile_title_database(data_copy, monkeypatch):
+    """A table title (source text from .meta.json) that markdown would turn into an image, a link and an icon."""
+    meta_path = data_copy / "tables" / "governance_overall_policy.meta.json"
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    meta["title_ja"] = TITLE
+    meta_path.write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+    build(data_copy, data_copy / "dx.duckdb", None, log=lambda _: None)
+    monkeypatch.setattr(dashboard.db, "DATABASE", data_copy / "dx.duckdb")
+    return data_copy / "dx.duckdb"
+
+
+def test_a_table_title_in_the_sources_is_shown_as_text_never_as_markdown(hostile_title_database):
+    app = open_page("governance", {"items": "governance_overall_policy"})
+    assert not app.exception
+    assert TITLE in [element.value for element in app.text]
+    for kind in MARKDOWN_KINDS:
+        for element in getattr(app, kind):
+            plain = element.value.replace("\\", "")
+            assert "evil.example" not in plain and ":material/home:" not in plain, (kind, element.value)

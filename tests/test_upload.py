@@ -1,4 +1,5 @@
-"""Tests for benchmark.upload: parsing, rejecting and writing back uploads."""
+"""Tests for the benchmark's uploads (benchmark/upload.py, upload_file.py, entries_csv.py, vocabulary.py): parsing,
+rejecting and writing back uploads."""
 
 from __future__ import annotations
 
@@ -6,27 +7,20 @@ import codecs
 import csv
 import importlib.util
 import io
+import json
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from benchmark.municipality_code import check_digit
-from benchmark.upload import (
-    BANDS,
-    ENTITY_TYPES,
-    MAX_BYTES,
-    MAX_ROWS,
-    ItemSpec,
-    MunicipalityEntry,
-    Problem,
-    UploadError,
-    entries_to_csv_bytes,
-    parse_upload,
-    template_csv_bytes,
-)
-from dashboard.csv_export import UnencodableCharactersError
+from benchmark.entries_csv import entries_to_csv_bytes, template_csv_bytes
+from benchmark.upload import parse_upload
+from benchmark.upload_file import MAX_BYTES, MAX_ROWS, Problem, UploadError
+from benchmark.vocabulary import ItemSpec, MunicipalityEntry, Vocabulary, items_from_frame, vocabulary
+from common.csv_export import UnencodableCharactersError
+from common.government_code import check_digit
+from dashboard.queries import sql_for
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "uploads"
@@ -42,7 +36,16 @@ def load_items() -> list[ItemSpec]:
     ]
 
 
+def load_labels(rows, code: str) -> dict[str, tuple[str, str]]:
+    return {row[code]: (row["label_ja"], row["label_en"]) for row in rows}
+
+
 ITEMS = load_items()
+with open(ROOT / "data" / "entity_types.csv", encoding="utf-8", newline="") as _file:
+    ENTITY_TYPES = load_labels(sorted(csv.DictReader(_file), key=lambda r: int(r["sort_order"])), "entity_type")
+BANDS = load_labels(json.loads((ROOT / "data" / "tables" / "telework_staff_share.meta.json").read_text(encoding="utf-8"))
+                    ["breakdown"]["items"], "code")
+VOCABULARY = Vocabulary(tuple(ITEMS), ENTITY_TYPES, BANDS)
 ITEM = {item.item_code: item for item in ITEMS}
 YES_NO = [i for i in ITEMS if i.kind == "yes_no"]
 PERCENT = [i for i in ITEMS if i.kind == "percent"]
@@ -57,7 +60,7 @@ def utf8(*lines: str) -> bytes:
 
 
 def parse(data: bytes, multiple: bool = True, filename: str = "") -> list[MunicipalityEntry]:
-    return parse_upload(data, ITEMS, multiple=multiple, filename=filename)
+    return parse_upload(data, VOCABULARY, multiple=multiple, filename=filename)
 
 
 def problems(data: bytes, multiple: bool = True, filename: str = "") -> list[Problem]:
@@ -94,10 +97,12 @@ def test_real_item_list_is_the_one_described() -> None:
     assert ITEM["standardization_completed"].label_ja == "標準化 完了率"
 
 
-def test_entity_types_match_the_data_file() -> None:
-    with open(ROOT / "data" / "entity_types.csv", encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
-    assert {r["entity_type"]: (r["label_ja"], r["label_en"]) for r in rows} == ENTITY_TYPES
+def test_the_vocabulary_read_from_the_database_is_the_one_in_the_data_files(db) -> None:
+    read = vocabulary(items_from_frame(db.execute(sql_for("benchmark_items")).df()),
+                      db.execute(sql_for("benchmark_entity_types")).df(),
+                      db.execute(sql_for("breakdowns"), {"indicator_code": "telework_staff_share"}).df())
+    assert read == VOCABULARY
+    assert list(read.entity_types) == ["pref", "ward", "designated", "core", "city_other", "town", "village"]
 
 
 def test_band_values_are_the_published_ones() -> None:
@@ -123,7 +128,7 @@ def test_upload_error_needs_a_problem() -> None:
 def test_ambiguous_item_labels_are_a_programming_error() -> None:
     clash = [ItemSpec("a", "yes_no", "同じ", "A"), ItemSpec("b", "yes_no", "同じ", "B")]
     with pytest.raises(ValueError, match="ambiguous"):
-        parse_upload(utf8("entity_type,a", "town,1"), clash, multiple=False)
+        parse_upload(utf8("entity_type,a", "town,1"), Vocabulary(tuple(clash), ENTITY_TYPES, BANDS), multiple=False)
 
 
 # --- the fixture suite ----------------------------------------------------------------
@@ -680,18 +685,18 @@ def sample_entries() -> list[MunicipalityEntry]:
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
 def test_round_trip(language: str, encoding: str) -> None:
     entries = sample_entries()
-    data = entries_to_csv_bytes(entries, ITEMS, encoding=encoding, language=language)
+    data = entries_to_csv_bytes(entries, VOCABULARY, encoding=encoding, language=language)
     assert parse(data) == entries
 
 
 def test_round_trip_of_every_fixture_that_parses() -> None:
     for name in ["utf16_bom.csv", "cp932.csv", "utf8_bom.csv", "lost_leading_zero.csv", "formula_names.csv", "html_names.csv"]:
         entries = parse(fixture(name))
-        assert parse(entries_to_csv_bytes(entries, ITEMS)) == entries, name
+        assert parse(entries_to_csv_bytes(entries, VOCABULARY)) == entries, name
 
 
 def test_exported_names_are_neutralised_for_excel() -> None:
-    rows = list(csv.reader(io.StringIO(entries_to_csv_bytes(sample_entries(), ITEMS).decode("utf-8-sig"), newline="")))
+    rows = list(csv.reader(io.StringIO(entries_to_csv_bytes(sample_entries(), VOCABULARY).decode("utf-8-sig"), newline="")))
     assert rows[0][:3] == ["団体コード", "団体名", "団体区分"]
     assert [r[1] for r in rows[1:]] == [
         "千代田区", '\'=HYPERLINK("http://x","y")', "'+cmd|' /C calc'!A0", "''quoted", "<script>alert(1)</script>", "髙㈱①"
@@ -699,7 +704,7 @@ def test_exported_names_are_neutralised_for_excel() -> None:
 
 
 def test_exported_values_are_human_readable() -> None:
-    data = entries_to_csv_bytes(sample_entries()[:2], ITEMS)
+    data = entries_to_csv_bytes(sample_entries()[:2], VOCABULARY)
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
     row = dict(zip(rows[0], rows[1]))
     assert row["団体コード"] == "131016" and row["団体区分"] == "特別区"
@@ -707,7 +712,7 @@ def test_exported_values_are_human_readable() -> None:
     assert row["テレワークを実施可能な環境にある職員の割合"] == "30%以上50%未満"
     assert row["標準化 完了率"] == "29.6" and row["マイナンバーカード 保有枚数率"] == "100.0"
     assert dict(zip(rows[0], rows[2]))["AIの導入"] == "未導入"
-    en = list(csv.reader(io.StringIO(entries_to_csv_bytes(sample_entries()[:1], ITEMS, language="en").decode("utf-8-sig"), newline="")))
+    en = list(csv.reader(io.StringIO(entries_to_csv_bytes(sample_entries()[:1], VOCABULARY, language="en").decode("utf-8-sig"), newline="")))
     assert en[0][:4] == ["Municipality code", "Municipality name", "Entity type", "Cross-departmental DX structure"]
     assert dict(zip(en[0], en[1]))["AI adopted"] == "Adopted"
 
@@ -715,9 +720,9 @@ def test_exported_values_are_human_readable() -> None:
 def test_export_in_cp932_refuses_characters_it_cannot_hold() -> None:
     entries = [MunicipalityEntry(None, "𠮷野町", "town", {})]
     with pytest.raises(UnencodableCharactersError) as info:
-        entries_to_csv_bytes(entries, ITEMS, encoding="cp932")
+        entries_to_csv_bytes(entries, VOCABULARY, encoding="cp932")
     assert info.value.problems == [(2, "団体名", "𠮷")]
-    assert parse(entries_to_csv_bytes(entries, ITEMS)) == entries
+    assert parse(entries_to_csv_bytes(entries, VOCABULARY)) == entries
 
 
 @pytest.mark.parametrize(
@@ -736,24 +741,24 @@ def test_export_in_cp932_refuses_characters_it_cannot_hold() -> None:
 )
 def test_export_rejects_entries_that_could_not_have_been_parsed(entry: MunicipalityEntry) -> None:
     with pytest.raises(ValueError) as info:
-        entries_to_csv_bytes([entry], ITEMS)
+        entries_to_csv_bytes([entry], VOCABULARY)
     assert " / " in str(info.value) and any("\u3040" <= c <= "\u9fff" for c in str(info.value))
 
 
 def test_export_accepts_integer_percentages_and_writes_them_as_floats() -> None:
     entry = MunicipalityEntry(None, "a", "town", {"standardization_completed": 50})
-    assert parse(entries_to_csv_bytes([entry], ITEMS)) == [
+    assert parse(entries_to_csv_bytes([entry], VOCABULARY)) == [
         MunicipalityEntry(None, "a", "town", {"standardization_completed": 50.0})
     ]
 
 
 def test_export_rejects_unknown_language() -> None:
     with pytest.raises(ValueError, match="language"):
-        entries_to_csv_bytes([], ITEMS, language="fr")
+        entries_to_csv_bytes([], VOCABULARY, language="fr")
 
 
 def test_export_of_nothing_is_a_header() -> None:
-    data = entries_to_csv_bytes([], ITEMS)
+    data = entries_to_csv_bytes([], VOCABULARY)
     assert data.decode("utf-8-sig").count("\r\n") == 1
 
 
@@ -761,7 +766,7 @@ def test_export_of_nothing_is_a_header() -> None:
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
 @pytest.mark.parametrize("multiple", [True, False])
 def test_template_parses(language: str, encoding: str, multiple: bool) -> None:
-    data = template_csv_bytes(ITEMS, language=language, encoding=encoding)
+    data = template_csv_bytes(VOCABULARY, language=language, encoding=encoding)
     assert data.startswith(codecs.BOM_UTF8) == (encoding == "utf-8-sig")
     assert data.count(b"\r\n") == 2  # header + one example row
     [entry] = parse(data, multiple=multiple)
@@ -771,8 +776,8 @@ def test_template_parses(language: str, encoding: str, multiple: bool) -> None:
 
 
 def test_template_header_is_in_the_requested_language() -> None:
-    ja = template_csv_bytes(ITEMS).decode("utf-8-sig").splitlines()[0].split(",")
-    en = template_csv_bytes(ITEMS, language="en").decode("utf-8-sig").splitlines()[0].split(",")
+    ja = template_csv_bytes(VOCABULARY).decode("utf-8-sig").splitlines()[0].split(",")
+    en = template_csv_bytes(VOCABULARY, language="en").decode("utf-8-sig").splitlines()[0].split(",")
     assert ja == ["団体コード", "団体名", "団体区分", *(i.label_ja for i in ITEMS)]
     assert en == ["Municipality code", "Municipality name", "Entity type", *(i.label_en for i in ITEMS)]
 
@@ -788,7 +793,7 @@ CSV_TOKENS = st.sampled_from(
 
 def assert_well_formed(data: bytes, multiple: bool) -> None:
     try:
-        entries = parse_upload(data, ITEMS, multiple=multiple)
+        entries = parse_upload(data, VOCABULARY, multiple=multiple)
     except UploadError as err:
         assert err.problems
         for p in err.problems:
@@ -800,13 +805,13 @@ def assert_well_formed(data: bytes, multiple: bool) -> None:
         assert entry.entity_type in ENTITY_TYPES
 
 
-@settings(database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=3000), st.sampled_from([b"", codecs.BOM_UTF8, codecs.BOM_UTF16_LE, b"PK", b"a,b\r\n"]), st.booleans())
 def test_arbitrary_bytes_never_crash(data: bytes, prefix: bytes, multiple: bool) -> None:
     assert_well_formed(prefix + data, multiple)
 
 
-@settings(database=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=300, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(st.lists(st.one_of(CSV_TOKENS, st.text(max_size=6)), min_size=1, max_size=6), min_size=1, max_size=6),
     st.sampled_from(["utf-8", "utf-8-sig", "cp932", "utf-16"]),
@@ -853,8 +858,8 @@ def entries(draw: st.DrawFn) -> list[MunicipalityEntry]:
     return result
 
 
-@settings(database=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@settings(database=None, deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(entries(), st.sampled_from(["ja", "en"]))
 def test_download_then_upload_reproduces_entries(original: list[MunicipalityEntry], language: str) -> None:
-    data = entries_to_csv_bytes(original, ITEMS, language=language)
+    data = entries_to_csv_bytes(original, VOCABULARY, language=language)
     assert parse(data) == original

@@ -1,11 +1,130 @@
-"""The benchmark's own words, Japanese first, English second. Pure Python: the page passes the UI language in.
+"""Every word the dashboard writes itself, in Japanese and English: data only, and one function to ask for a text.
 
-Labels of data (items, groups, years, entity types) come from the database, not from here.
+Labels of data (topics, indicators, groups, years, items, entity types) come from the database, not from here. The UI's
+language is the caller's to pass in (dashboard/i18n.py keeps the session's choice).
 """
 from __future__ import annotations
 
-TEXT: dict[str, tuple[str, str]] = {
-    # --- sentences (benchmark/scorecard.py) ---------------------------------------------------------------------------
+LANGUAGES = ("ja", "en")
+
+TEXTS: dict[str, tuple[str, str]] = {
+    # --- pages and their building blocks (app.py, pages/, dashboard/) ---------------------------------------------------
+    "app_title": ("自治体DX 進捗ダッシュボード", "Municipal DX progress dashboard"),
+    "language": ("言語 / Language", "言語 / Language"),
+    "nav_overview": ("概要", "Overview"),
+    "nav_topics": ("分野別", "Topics"),
+    "nav_tools": ("比較とデータ", "Benchmark and data"),
+    "nav_benchmark": ("自団体の位置（ベンチマーク）", "Benchmark your municipality"),
+    "nav_data": ("データと出典", "Data and sources"),
+    "nav_ai_rpa": ("AI・RPA", "AI and RPA"),
+    "fiscal_years": ("年度", "Fiscal years"),
+    "groups": ("団体区分", "Groups"),
+    "indicators": ("指標", "Indicators"),
+    "value": ("値", "Value"),
+    "percent": ("割合（%）", "Share (%)"),
+    "cases": ("件数（件）", "Cases"),
+    "count_entities": ("団体数", "Entities"),
+    "count_cards": ("枚数", "Cards"),
+    "as_of": ("時点", "As of"),
+    "source": ("出典", "Source"),
+    "source_line": ("出典資料の行", "Line in source document"),
+    "group": ("区分", "Group"),
+    "fiscal_year": ("年度", "Fiscal year"),
+    "indicator": ("指標", "Indicator"),
+    "item": ("項目", "Item"),
+    "nothing_selected": ("表示する項目を1つ以上選んでください。", "Select at least one item to show."),
+    "no_rows": ("この組合せで公表された数値はありません。", "No published figure for this selection."),
+    "download_csv": ("CSVをダウンロード", "Download CSV"),
+    "encoding": ("文字コード", "Encoding"),
+    "encoding_help": ("Excelでそのまま開くにはUTF-8（BOM付き）を選んでください。Shift_JIS（cp932）は古いツール向けです。",
+                      "UTF-8 with BOM opens correctly in Excel; Shift_JIS (cp932) is for older tools."),
+    "notes": ("注記・転記メモ・母数", "Notes, transcription and bases"),
+    # English readers are told the notes stay in the source's Japanese
+    "printed_notes": ("資料の（注）", "Notes printed in the source (as printed, in Japanese)"),
+    "transcription_notes": ("転記メモ（判断と根拠）", "Transcription notes (judgements and evidence)"),
+    "base_notes": ("母数（回答団体数）", "Responding bases"),
+    "coarser_groups": ("この指標は {types} を個別に公表していません。{peer}に含まれます。",
+                       "This indicator does not publish {types} separately; they are part of {peer}."),
+    "base_sentence": ("{year} {group}：母数 {base}団体（全{census}団体より{short}団体少ない）",
+                      "{year} {group}: base {base} ({short} below the {census} in the census)"),
+    "base_sentence_scoped": ("{year} {group}（{scope}）：母数 {base}団体（全{census}団体より{short}団体少ない）",
+                             "{year} {group} ({scope}): base {base} ({short} below the {census} in the census)"),
+    "sources_heading": ("出典と時点", "Sources and as-of dates"),
+    "printed_in": ("掲載箇所：自治体DX推進計画 別紙1 {section}（出典資料 {first}〜{last}行）",
+                   "Printed in: 自治体DX推進計画, 別紙1 {section} (lines {first}–{last} of the source document)"),
+    "table_of_chart": ("グラフの数値（表）", "Figures in the chart (table)"),
+    "url_notice": ("URLの指定「{param}」に使えない値があったため、既定の表示に戻しました。",
+                   "The link's “{param}” setting had values that cannot be used; showing the default instead."),
+    "url_partial_notice": ("URLの指定「{param}」の一部に使えない値があったため、その値を除きました。",
+                           "Some values of the link's “{param}” setting cannot be used and were left out."),
+    "full_dataset_missing": ("全データのファイルがまだ作成されていません。`python -m etl` で作成されます（データベースは下から取得できます）。",
+                             "The full-data files have not been built yet; `python -m etl` builds them (the database can be downloaded below)."),
+    "full_dataset_updating": ("データを更新中です。数秒後にページを再読み込みしてください。",
+                              "The data is being updated. Reload the page in a few seconds."),
+    "cp932_failed": ("Shift_JISで保存できない文字があります。", "Some characters cannot be saved as Shift_JIS."),
+    "database_missing": ("データベース（data/dx.duckdb）がありません。`python -m etl` を実行して作成してください。",
+                         "The database (data/dx.duckdb) is missing. Build it with `python -m etl`."),
+    "dated": ("{date}時点", "{date}"),
+    "change_since_year": ("{year}比", "vs {year}"),
+    "target": ("目標", "Target"),
+    "target_gap": ("最新値との差：{gap}ポイント。", "Gap to the latest value: {gap} points."),
+    "not_published_short": ("公表なし", "Not published"),
+    "digital_divide_note": ("別紙1は見出しのみで、数値を掲載していません。", "別紙1 prints the heading only, with no figures."),
+    "overview_intro": ("総務省「自治体DX推進計画」別紙1に掲載された全国の取組状況を、団体区分・年度別に見られるようにしたものです。"
+                       "数値はすべて資料に印字された値で、各グラフの下に出典・時点・注記があります。",
+                       "The national progress figures printed in 別紙1 of the 自治体DX推進計画 (Ministry of Internal Affairs and "
+                       "Communications), by type of municipality and fiscal year. Every number is the one printed; sources, as-of "
+                       "dates and notes sit under each chart."),
+    "overview_footnote": ("前年度差は印字された値どうしの差です。AI・RPAの「その他市区町村」は指定都市以外の市区町村です。",
+                          "Changes are differences between printed values. For AI and RPA, 'other municipalities' are all "
+                          "municipalities except designated cities."),
+    # punctuation and small forms around data labels
+    "labelled": ("{label}：{value}", "{label}: {value}"),
+    "bracketed": ("{text}（{note}）", "{text} ({note})"),
+    "quoted": ("「{text}」", "“{text}”"),
+    "list_separator": ("、", ", "),
+    "label_separator": ("・", ", "),
+    "topic_separator": ("・", " and "),
+    "sentence_join": ("{first}{second}", "{first} {second}"),
+    "milestone_separator": ("、", "; "),
+    "gap_join": ("{first}　{second}", "{first} {second}"),
+    "channel_separator": ("｜", " | "),
+    "short_yes": ("○", "Y"),  # heatmap cells
+    "short_no": ("×", "N"),
+    "short_unknown": ("不明", "?"),
+    "template_example_name": ("千代田区（記入例）", "Chiyoda (example)"),
+    # numbers, dates and units (common/formatting.py)
+    "value_not_published": ("－（公表なし）", "– (not published)"),
+    "value_cases": ("{value}件", "{value} cases"),
+    "count_entities_value": ("{count}団体", "{count} entities"),
+    "count_cards_value": ("{count}枚", "{count} cards"),
+    "points_value": ("{number}ポイント", "{number} points"),
+    "date": ("{year}年{month}月{day}日", "{day} {month_short} {year}"),
+    "as_of_date": ("{date}時点", "as of {date}"),
+    "as_of_each_year": ("各年度の{month}月{day}日時点", "as of {day} {month_long} of each year"),
+    "fiscal_year_short": ("{year}年度", "FY{year}"),
+    "year_tick": ("{year}年度", "{year}"),  # with year="" it is the axis's tick suffix
+    "unit_cases": ("件", "cases"),
+    # data page (pages/data_sources.py, dashboard/data_page.py)
+    "downloads": ("ダウンロード", "Downloads"),
+    "all_data_csv": ("全データ（CSV）", "All data (CSV)"),
+    "all_data_parquet": ("全データ（Parquet）", "All data (Parquet)"),
+    "database_duckdb": ("データベース（DuckDB）", "Database (DuckDB)"),
+    "long_format_note": ("CSVは縦持ち（1行1数値）。「value」が空欄の行は資料に「－」と印字された未公表の値で、0ではありません。",
+                         "Long format, one published number per row. An empty value is printed 「－」 (not published), not zero."),
+    "indicator_definitions": ("指標の定義・時点・出典", "Indicators: definitions, dates and sources"),
+    "base_method": ("割合と団体数の両方が印字されている数値について、団体数÷割合から母数を導き、全団体数（国の区分ごとの団体数）と照合しています。",
+                    "Where both a share and a count are printed, the base is derived from count ÷ share and compared "
+                    "with the number of entities in the group."),
+    "reconciliation_checks": ("照合（再集計による検算）", "Reconciliation checks"),
+    "body_figures_targets": ("本文の数値と目標", "Figures and targets in the body text"),
+    "build_caption": ("ビルド日時 {built_at}（UTC）・元データのSHA-256 {digest}…・公表数値 {cells}件",
+                      "Built {built_at} (UTC) · sources SHA-256 {digest}… · {cells} published numbers"),
+    "definition": ("定義", "Definition"),
+    "unit": ("単位", "Unit"),
+    "digital_divide_body": ("別紙1の該当箇所は見出しだけで、表も数値もありません。推測で補うことはせず、公表されていないことをそのまま示します。",
+                            "The relevant part of 別紙1 is a heading with no table and no figure. We do not fill the gap; we show that nothing is published."),
+    # --- benchmark: sentences (benchmark/wording.py) --------------------------------------------------------------------
     "unanswered": ("未回答", "Not answered"),
     "yes_default": ("はい", "Yes"),
     "no_default": ("いいえ", "No"),
@@ -57,7 +176,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "measure_yes_no": ("「{yes}」の割合", "Share “{yes}”"),
     "measure_percent": ("{item}", "{item}"),
     "measure_band": ("「{band}」の割合", "Share “{band}”"),
-    # --- projection (benchmark/projection.py) -------------------------------------------------------------------------
+    # --- benchmark: projection (benchmark/projection.py) ---------------------------------------------------------------
     "projection_label": ("見通し（試算）", "Projection"),
     "projection_no_data": ("公表値がないため試算できません。", "no published figure to project from."),
     "projection_single_point": ("{group}の公表値は1年度分のみのため、到達時期は試算できません。",
@@ -71,7 +190,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "milestone_projected": ("{target}%到達は{year}ごろ", "{target}% around {year}"),
     "milestone_beyond": ("{target}%到達は{horizon}年より先", "{target}% not within {horizon} years"),
     "projection_tail": ("です。", "."),
-    # --- page (dashboard/benchmark_view.py) ---------------------------------------------------------------------------
+    # --- benchmark: page (dashboard/benchmark_*.py) --------------------------------------------------------------------
     "intro": ("自団体の取組状況を入力すると、同じ種類の団体（公表されている最も細かい区分）の中での位置を、公表値と文章で示します。"
               "入力はこのブラウザのセッションの中だけに保持され、サーバーには保存されません。",
               "Enter your own status to see where you stand among municipalities like yours (the finest published group "
@@ -109,12 +228,14 @@ TEXT: dict[str, tuple[str, str]] = {
     "upload_ok_multiple": ("「{file}」から{count}団体を読み込みました。", "Read {count} municipalities from “{file}”."),
     "upload_rejected": ("「{file}」は読み込めませんでした（{count}件の問題）。入力済みの内容はそのままです。",
                         "“{file}” was not read ({count} problems). What you had entered is unchanged."),
+    "more_problems": ("（ほか{count}件）", "(and {count} more)"),
     "problem_row": ("行", "Row"),
     "problem_column": ("列", "Column"),
     "problem_message": ("内容", "Problem"),
     "problem_file": ("（ファイル全体）", "(whole file)"),
     "no_entries": ("まだ団体が読み込まれていません。", "No municipalities loaded yet."),
-    "heading_single": ("{who}の位置", "Where {who} stands"),
+    "report_heading": ("自団体の位置", "Where you stand"),
+    "report_subject": ("{who}／{entity}", "{who} / {entity}"),  # shown as plain text: the name is the user's
     "who_unnamed": ("自団体", "your municipality"),
     "summary": ("まとめ", "Summary"),
     "summary_ahead": ("比較区分の多くより先行している項目（差の大きい順）", "Ahead of most peers (furthest first)"),
@@ -147,7 +268,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "export": ("ダウンロード", "Download"),
     "scorecard_download": ("比較表をCSVでダウンロード", "Download the scorecard (CSV)"),
     "scorecards_download": ("全団体の比較表をCSVでダウンロード", "Download all scorecards (CSV)"),
-    "cp932_failed": ("Shift_JISで保存できない文字があるため、UTF-8（BOM付き）で保存します。",
+    "cp932_fallback": ("Shift_JISで保存できない文字があるため、UTF-8（BOM付き）で保存します。",
                      "Some characters cannot be saved as Shift_JIS, so UTF-8 (with BOM) is used."),
     "heatmap": ("団体×項目の位置", "Municipalities × items"),
     "heatmap_caption": ("青は先行、橙は遅れ、白は同程度、灰色は比較なし。色の濃さは並び順と同じ尺度（反対側にいる割合、または差のポイント）。"
@@ -200,7 +321,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "unit_entities": ("団体", "entities"),
     "unit_cards": ("枚", "cards"),
     "not_published": ("公表なし", "Not published"),
-    "print_heading": ("自治体DX ベンチマーク：{who}／{entity}", "Municipal DX benchmark: {who} / {entity}"),
+    "print_title": ("自治体DX ベンチマーク", "Municipal DX benchmark"),
     "print_made": ("作成日：{date}　比較に用いた公表値：{as_of}", "Prepared {date}. Published figures used: {as_of}"),
     "print_sources": ("出典", "Sources"),
     "print_note": ("数値は資料に印字された値です。差・帯の割合・見通しは、その値から計算したものです。",
@@ -210,5 +331,13 @@ TEXT: dict[str, tuple[str, str]] = {
 
 
 def text(key: str, language: str, **fields) -> str:
-    ja, en = TEXT[key]
+    """The text `key` in `language` ("ja" or "en"; anything else reads Japanese), its {fields} filled in."""
+    ja, en = TEXTS[key]
     return (en if language == "en" else ja).format(**fields)
+
+
+def pick(ja: str | None, en: str | None, language: str) -> str:
+    """A database label in `language`, falling back to Japanese where no English exists."""
+    if language == "en" and en:
+        return en
+    return ja or en or ""

@@ -1,6 +1,6 @@
 import pytest
 
-from etl.wareki import fiscal_year_label_en, fiscal_year_label_ja
+from common.fiscal_years import fiscal_year_label_en, fiscal_year_label_ja
 
 
 @pytest.mark.parametrize("year, label", [(2023, "2023年度（令和5年度）"), (2019, "2019年度（令和元年度）"),

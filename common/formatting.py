@@ -1,4 +1,4 @@
-"""How published numbers read on screen: exactly as printed, with their counts: 78.7%（604団体）."""
+"""How published numbers and dates read on screen: exactly as printed, with their counts: 78.7%（604団体）."""
 from __future__ import annotations
 
 import math
@@ -6,44 +6,45 @@ from datetime import date
 
 import pandas as pd
 
+from common.texts import text
+
 
 def missing(value) -> bool:
     """None, NaN or pd.NA: a number that was not printed (「－」) or a cell left empty."""
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
-def format_fiscal_year(year: int, language: str) -> str:
-    """The short form of a fiscal year, for series and axes: 2023年度 / FY2023 (labels in full come from the database)."""
-    return f"{year}年度" if language == "ja" else f"FY{year}"
-
-
 def format_count(count, count_unit: str | None, language: str) -> str:
     if missing(count) or not count_unit:
         return ""
-    suffix = {"entities": ("団体", " entities"), "cards": ("枚", " cards")}[count_unit][language == "en"]
-    return f"{int(count):,}{suffix}"
+    return text(f"count_{count_unit}_value", language, count=f"{int(count):,}")
 
 
 def format_value(value_printed: str, unit: str, count=None, count_unit: str | None = None, language: str = "ja") -> str:
     """The printed value with its unit, and its count in brackets where both are published."""
     if value_printed in ("－", "", None):
-        return "－（公表なし）" if language == "ja" else "– (not published)"
-    main = f"{value_printed}%" if unit == "pct" else (f"{value_printed}件" if language == "ja" else f"{value_printed} cases")
+        return text("value_not_published", language)
+    main = f"{value_printed}%" if unit == "pct" else text("value_cases", language, value=value_printed)
     counted = format_count(count, count_unit, language)
     if not counted:
         return main
-    return f"{main}（{counted}）" if language == "ja" else f"{main} ({counted})"
+    return text("bracketed", language, text=main, note=counted)
 
 
 def format_points(difference: float, language: str) -> str:
     """+15.9ポイント / -2.7 points: ASCII signs, because st.metric reads a leading '-' as a fall."""
     number = f"{difference:+.1f}" if difference else "0.0"
-    return f"{number}ポイント" if language == "ja" else f"{number} points"
+    return text("points_value", language, number=number)
 
 
 def format_date(value: date, language: str) -> str:
     value = pd.Timestamp(value).date()
-    return f"{value.year}年{value.month}月{value.day}日" if language == "ja" else value.strftime("%-d %b %Y")
+    return text("date", language, year=value.year, month=value.month, day=value.day, month_short=value.strftime("%b"))
+
+
+def format_dates(dates, language: str) -> str:
+    """Dates in order, joined: 2023年4月1日、2024年4月1日 / 1 Apr 2023, 1 Apr 2024."""
+    return text("list_separator", language).join(format_date(d, language) for d in dates)
 
 
 def as_of_by_year(year_labels: list[str], dates: list[date], language: str) -> str:
@@ -58,10 +59,7 @@ def as_of_phrase(dates: list[date], language: str) -> str:
     dates = sorted({pd.Timestamp(d).date() for d in dates})
     if not dates:
         return ""
-    if len(dates) == 1:
-        return f"{format_date(dates[0], language)}時点" if language == "ja" else f"as of {format_date(dates[0], language)}"
-    if len({(d.month, d.day) for d in dates}) == 1:
+    if len(dates) > 1 and len({(d.month, d.day) for d in dates}) == 1:
         d = dates[0]
-        return f"各年度の{d.month}月{d.day}日時点" if language == "ja" else f"as of {d.strftime('%-d %B')} of each year"
-    joined = "、".join(format_date(d, language) for d in dates) if language == "ja" else ", ".join(format_date(d, language) for d in dates)
-    return f"{joined}時点" if language == "ja" else f"as of {joined}"
+        return text("as_of_each_year", language, month=d.month, day=d.day, month_long=d.strftime("%B"))
+    return text("as_of_date", language, date=format_dates(dates, language))

@@ -1,4 +1,7 @@
-"""Fiscal-year labels: 2023 → 「2023年度（令和5年度）」. The database stores them; pages read them from there."""
+"""Fiscal-year labels: 2023 → 「2023年度（令和5年度）」 in full (the ETL stores them in the database; pages read them
+from there), and the short form 2023年度 / FY2023 for series and axes."""
+
+from common.texts import text
 
 REIWA_START = 2019  # 令和元年度 starts in April 2019
 HEISEI_START = 1989
@@ -22,3 +25,8 @@ def fiscal_year_label_ja(fiscal_year: int) -> str:
 
 def fiscal_year_label_en(fiscal_year: int) -> str:
     return f"FY{fiscal_year} ({era_year(fiscal_year).replace('令和', 'Reiwa ').replace('平成', 'Heisei ').replace('元', '1')})"
+
+
+def format_fiscal_year(year: int, language: str) -> str:
+    """The short form of a fiscal year, for series and axes: 2023年度 / FY2023 (labels in full come from the database)."""
+    return text("fiscal_year_short", language, year=year)

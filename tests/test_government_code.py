@@ -1,4 +1,4 @@
-"""Tests for benchmark.municipality_code (JIS X 0402 codes)."""
+"""Tests for common.government_code (JIS X 0402 codes)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmark.municipality_code import (
+from common.government_code import (
     MunicipalityCodeError,
     check_digit,
     normalise_municipality_code,

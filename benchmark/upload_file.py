@@ -1,0 +1,179 @@
+"""Reading an uploaded file into CSV records, and what can be wrong with it: size, file type, encoding, CSV syntax,
+number of rows. Every rejection is a ``Problem`` with a stable ``code`` and messages in Japanese and English."""
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 5_000
+_SHOW_MAX = 40
+_SUMMARY_MAX = 5
+_SIGNATURES = {
+    b"PK\x03\x04": ("Excel（.xlsx）などのZIP形式", "an Excel (.xlsx) or other ZIP file"),
+    b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1": ("旧形式のExcel（.xls）", "an old-format Excel (.xls) file"),
+    b"%PDF": ("PDF", "a PDF"),
+}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with an upload; ``row``/``column`` are None at file level."""
+
+    row: int | None
+    column: str | None
+    code: str
+    message_ja: str
+    message_en: str
+
+
+class UploadError(ValueError):
+    """The upload was rejected; ``problems`` holds everything found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        if not problems:
+            raise ValueError("UploadError needs at least one problem")
+        self.problems = list(problems)
+        rest = len(problems) - _SUMMARY_MAX
+        shown = problems[:_SUMMARY_MAX]
+        self.message_ja = "\n".join(p.message_ja for p in shown) + (
+            f"\n（ほか{rest}件）" if rest > 0 else ""
+        )
+        self.message_en = "\n".join(p.message_en for p in shown) + (
+            f"\n(and {rest} more)" if rest > 0 else ""
+        )
+        super().__init__(self.message_en)
+
+
+def decode(data: bytes, filename: str) -> str:
+    if not data:
+        raise UploadError([file_problem("file_empty", filename, "は空です", "is empty")])
+    if len(data) > MAX_BYTES:
+        raise UploadError([file_problem(
+            "file_too_large", filename,
+            f"は大きすぎます（{len(data):,}バイト、上限は10 MB＝{MAX_BYTES:,}バイト）",
+            f"is too large ({len(data):,} bytes; the limit is 10 MB = {MAX_BYTES:,} bytes)",
+        )])
+    for signature, (kind_ja, kind_en) in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise UploadError([file_problem(
+                "not_csv", filename,
+                f"はCSVではなく{kind_ja}のファイルです。Excelで「CSV UTF-8（コンマ区切り）」として保存し直してください",
+                f"is not a CSV but {kind_en}. Save it from Excel as “CSV UTF-8 (Comma delimited)”",
+            )])
+    text = _try_decodings(data)
+    if text is None:
+        raise UploadError([file_problem(
+            "unreadable_encoding", filename,
+            "の文字コードを読み取れません。UTF-8またはShift_JIS（cp932）で保存してください",
+            "has an encoding we cannot read. Save it as UTF-8 or Shift_JIS (cp932)",
+        )])
+    control = _CONTROL.search(text)
+    if control:
+        raise UploadError([file_problem(
+            "not_csv", filename,
+            f"には制御文字（U+{ord(control.group()):04X}）が含まれており、テキストのCSVではありません",
+            f"contains a control character (U+{ord(control.group()):04X}), so it is not a text CSV",
+        )])
+    return text
+
+
+def _try_decodings(data: bytes) -> str | None:
+    boms = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+    for bom, codec in boms:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec)
+            except UnicodeDecodeError:
+                return None
+    for codec in ("utf-8", "cp932"):
+        try:
+            return data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_records(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
+    """Yield (spreadsheet row number, cells) for each non-blank record."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    row_number = 0
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as err:
+            raise UploadError([file_problem(
+                "not_csv", filename,
+                f"はCSVとして読めません（{row_number + 1}行目付近: {err}）",
+                f"cannot be read as CSV (near row {row_number + 1}: {err})",
+            )]) from None
+        row_number += 1
+        if any(cell.strip() for cell in cells):
+            yield row_number, cells
+
+
+def collect_rows(
+    records: Iterator[tuple[int, list[str]]], multiple: bool, filename: str
+) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """Read the data rows, or return the problem with their number."""
+    rows: list[tuple[int, list[str]]] = []
+    for record in records:
+        rows.append(record)
+        if len(rows) > MAX_ROWS:
+            return rows, file_problem(
+                "too_many_rows", filename,
+                f"の行数が多すぎます（データ行の上限は{MAX_ROWS:,}行）",
+                f"has too many rows (the limit is {MAX_ROWS:,} data rows)",
+            )
+    if not rows:
+        return rows, file_problem(
+            "no_rows", filename, "には見出し行しかありません（データ行がありません）",
+            "has a header row but no data rows",
+        )
+    if not multiple and len(rows) > 1:
+        return rows, file_problem(
+            "multiple_rows", filename,
+            f"にはデータ行が{len(rows)}行あります。1団体分（1行）だけにしてください",
+            f"has {len(rows)} data rows; upload one municipality (one row) only",
+        )
+    return rows, None
+
+
+def match_key(text: str) -> str:
+    """Case-, width- and space-insensitive form used to match headers and values."""
+    normalised = unicodedata.normalize("NFKC", text).casefold()
+    return re.sub(r"[\s\u200b\ufeff]+", "", normalised)
+
+
+def clip(value: str | None) -> str:
+    text = "" if value is None else value
+    return text if len(text) <= _SHOW_MAX else text[:_SHOW_MAX] + "…"
+
+
+def file_problem(code: str, filename: str, ja: str, en: str) -> Problem:
+    subject_ja = f"ファイル「{clip(filename)}」" if filename else "ファイル"
+    subject_en = f"The file “{clip(filename)}”" if filename else "The file"
+    return Problem(None, None, code, f"{subject_ja}{ja}。", f"{subject_en} {en}.")
+
+
+def not_csv_single_column(cell: str, filename: str) -> Problem:
+    for sep, sep_ja, sep_en in ((";", "セミコロン（;）", "semicolons"), ("\t", "タブ", "tabs")):
+        if sep in cell:
+            return file_problem(
+                "not_csv", filename,
+                f"は{sep_ja}区切りのようです。コンマ（,）区切りのCSVで保存してください",
+                f"seems to be separated by {sep_en}; save it as comma-separated CSV",
+            )
+    return file_problem(
+        "not_csv", filename,
+        "には列が1つしかありません。コンマ（,）区切りで、団体区分と指標の列を含むCSVにしてください",
+        "has only one column; use a comma-separated CSV with the entity type and indicator columns",
+    )
