@@ -1,7 +1,7 @@
 """Entry point: page setup, the language switch, and navigation. Every page lives in pages/."""
 import streamlit as st
 
-from dashboard.db import DatabaseMissing, database_version
+from dashboard.availability import require_database, stopped_when_unavailable
 from dashboard.i18n import language_switch, restore_language, t
 from dashboard.navigation import pages
 from dashboard.routing import routed
@@ -10,13 +10,10 @@ st.set_page_config(page_title="自治体DX 進捗ダッシュボード", page_ic
 refused = restore_language()
 with st.sidebar:
     language_switch()
-try:
-    database_version()
-except DatabaseMissing:
-    st.error(t("database_missing"))
-    st.stop()
-page = st.navigation(pages())
+require_database()
+with stopped_when_unavailable():
+    page = st.navigation(pages())
 if refused:
     st.warning(t("url_notice", param="lang"), icon="⚠️")
-with routed():
+with routed(), stopped_when_unavailable():
     page.run()

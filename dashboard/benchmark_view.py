@@ -30,6 +30,7 @@ from benchmark.projection import HORIZON_YEARS, projection_sentence
 from benchmark.texts import text
 from benchmark.upload import BANDS, MunicipalityEntry, UploadError, entries_to_csv_bytes, parse_upload, template_csv_bytes
 from dashboard.charts import FONT, contrast_text, literal
+from dashboard.availability import deferred_while_unavailable
 from dashboard.colors import BAND_COLORS, group_color
 from dashboard.csv_export import ExportError, dataframe_to_csv_bytes
 from dashboard.db import database_version, query
@@ -145,6 +146,7 @@ def _seed_form(items: list[sc.BenchmarkItem]) -> None:
             state[key] = value
 
 
+@deferred_while_unavailable
 def _on_form_change() -> None:
     state = st.session_state
     items = benchmark_model(database_version()).items
@@ -218,6 +220,7 @@ def _code_feedback(model: Model) -> None:
 # --- uploads ---------------------------------------------------------------------------------------------------------
 
 
+@deferred_while_unavailable
 def _on_upload(mode: str) -> None:
     state = st.session_state
     uploaded = state.get(f"{P}upload_{mode}")
