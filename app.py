@@ -1,4 +1,6 @@
 """Entry point: page setup, the language switch, and navigation. Every page lives in pages/."""
+from pathlib import Path
+
 import streamlit as st
 
 from dashboard.availability import require_database, stopped_when_unavailable
@@ -6,7 +8,10 @@ from dashboard.i18n import language_switch, restore_language, t
 from dashboard.navigation import pages
 from dashboard.routing import routed
 
-st.set_page_config(page_title="自治体DX 進捗ダッシュボード", page_icon=":material/monitoring:", layout="wide")
+# The icon ships with the app and is sent inline (an SVG becomes a data: URL): a `:material/…:` icon would make every
+# browser fetch it from Google's font server, and the dashboard must run offline, inside government networks.
+PAGE_ICON = Path(__file__).resolve().parent / "dashboard" / "assets" / "page_icon.svg"
+st.set_page_config(page_title="自治体DX 進捗ダッシュボード", page_icon=PAGE_ICON, layout="wide")
 refused = restore_language()
 with st.sidebar:
     language_switch()
