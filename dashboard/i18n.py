@@ -71,6 +71,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "What you entered is kept. Press “Retry” once the database is available again (reloading the page "
                       "would lose what you entered)."),
     "database_retry": ("再試行", "Retry"),
+    "same_value_as": ("{groups}と同じ値", "same value as {groups}"),
     "points": ("ポイント", "points"),
     "as_of_suffix": ("時点", ""),
     "change_since_year": ("{year}比", "vs {year}"),

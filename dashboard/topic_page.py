@@ -224,10 +224,11 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
 
 def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str) -> list[go.Figure]:
     y_title = t("percent") if unit == "pct" else t("cases")
+    same_value = t("same_value_as", groups="{groups}")  # filled in per point by the chart
     if kind == "trend":
-        return [charts.trend_or_bars(frame, title, y_title)]
+        return [charts.trend_or_bars(frame, title, y_title, same_value)]
     if kind == "small_multiples":
-        return charts.small_multiples(frame, title, y_title)
+        return charts.small_multiples(frame, title, y_title, same_value)
     if kind == "heatmap":
         return [charts.heatmap(frame, title, t("percent"))]
     if kind == "ranked":
