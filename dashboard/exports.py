@@ -8,6 +8,7 @@ import streamlit as st
 
 from dashboard.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
 from dashboard.i18n import language, t
+from etl.rounding import NOT_PUBLISHED, printed_number
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ def encoding_choice(key: str) -> str:
 
 
 def export_table(frame: pd.DataFrame) -> pd.DataFrame:
-    """The rows shown, as a reader and Excel should see them. Numbers stay numbers; a blank means not published."""
+    """The rows shown, as a reader and Excel should see them: numbers stay numbers with the printed digits; a value
+    printed 「－」 is a blank cell, and a note column says so on its row."""
     columns: dict[str, pd.Series] = {}
     if frame.indicator_code.nunique() > 1:
         columns[t("indicator")] = frame.indicator_label
@@ -37,10 +39,13 @@ def export_table(frame: pd.DataFrame) -> pd.DataFrame:
         columns[t("item")] = frame.item_label
     columns[t("fiscal_year")] = frame.year_label
     columns[t("group")] = frame.group_label
-    columns[_value_column(frame)] = frame.value
+    columns[_value_column(frame)] = [printed_number(value) for value in frame.value_printed]
     count_column = _count_column(frame)
     if count_column:
         columns[count_column] = frame["count"].astype("Int64")
+    unpublished = frame.value_printed.isna() | (frame.value_printed == NOT_PUBLISHED)
+    if unpublished.any():
+        columns[t("export_note")] = [t("not_published") if missing else "" for missing in unpublished]
     columns[t("as_of")] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
     columns[t("source")] = frame.source_ja
     columns[t("source_line")] = frame.source_line
@@ -51,7 +56,7 @@ def shown_table(exported: pd.DataFrame, frame: pd.DataFrame) -> pd.DataFrame:
     """The table under a chart: `exported` (export_table of `frame`) with each value exactly as 別紙1 prints it (57.1,
     not 57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
     table = exported.copy()
-    table[_value_column(frame)] = frame.value_printed.fillna("－").to_numpy()
+    table[_value_column(frame)] = frame.value_printed.fillna(NOT_PUBLISHED).to_numpy()
     count_column = _count_column(frame)
     if count_column:
         table[count_column] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]

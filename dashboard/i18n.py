@@ -72,6 +72,7 @@ TEXT: dict[str, tuple[str, str]] = {
                       "would lose what you entered)."),
     "database_retry": ("再試行", "Retry"),
     "same_value_as": ("{groups}と同じ値", "same value as {groups}"),
+    "export_note": ("注記", "Note"),
     "points": ("ポイント", "points"),
     "as_of_suffix": ("時点", ""),
     "change_since_year": ("{year}比", "vs {year}"),
