@@ -78,3 +78,20 @@ def test_exports_name_the_build_and_every_file_they_hold(exports_copy):
     assert (manifest["built_at"], manifest["sources_sha256"]) == (build["built_at"], build["sources_sha256"])
     assert manifest["cp932_problem"] is None, "every published label fits Shift_JIS"
     assert set(manifest["files"]) == {path.name for path in exports_copy.iterdir()} - {MANIFEST}
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_reference_tables_are_labelled_for_people(lang):
+    """Headers in the UI language, checks and units by name, and no None, nan or raw code where a reader looks."""
+    app = open_page("data_sources", {"lang": lang})
+    tables = [element.value for element in app.dataframe]
+    assert len(tables) == 4  # responding bases, reconciliation checks, body-text figures, targets
+    for table in tables:
+        raw = [column for column in table.columns if "_" in column or column.isascii() and column.islower()]
+        assert raw == [], f"raw column names: {raw}"
+        cells = {str(value) for column in table.columns for value in table[column]}
+        assert not cells & {"None", "nan", "NaN", "NaT", "<NA>"}, cells & {"None", "nan", "NaT", "<NA>"}
+        assert not [cell for cell in cells if cell.endswith(" 00:00:00")], "dates as dates"
+    checks = tables[1].iloc[:, 1].tolist()
+    assert "counts_within_group_size" not in checks
+    assert ("団体数が区分の団体数以内" if lang == "ja" else "Counts within the group's size") in checks
