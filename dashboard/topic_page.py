@@ -18,6 +18,7 @@ from dashboard.filters import page_filters, show_notices
 from dashboard.formatting import as_of_phrase
 from dashboard.i18n import language, pick, t
 from dashboard.labels import breakdown_labels, group_labels, labelled_facts, year_labels
+from dashboard.overview import TargetLine, targets_of_topics
 from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, show_sources, source_lines
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
 
@@ -67,6 +68,7 @@ class PageModel:
     group_labels: dict[str, str]
     item_labels: dict[str, tuple[str, dict[str, str]]]  # filter name → (widget label, code → label)
     sources: tuple[tuple[str, tuple[str, ...]], ...]
+    targets: tuple[TargetLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,7 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
         options=FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items)),
         year_labels=year_labels(), group_labels=group_labels(spec.indicators), item_labels=item_labels,
         sources=tuple((title, tuple(lines)) for title, lines in map(source_lines, spec.indicators)),
+        targets=tuple(targets_of_topics(spec.topics)),
     )
 
 
@@ -138,6 +141,7 @@ def render_topic_page(spec: TopicPage) -> None:
     model = page_model(spec, language(), database_version())
     st.title(model.title)
     st.caption(model.heading)
+    show_targets(model.targets)
     item_labels = {name: (heading, lambda code, labels=labels: labels.get(code, code))
                    for name, (heading, labels) in model.item_labels.items()}
     selection, notices = page_filters(spec.page_id, model.options, lambda y: model.year_labels.get(y, str(y)),
@@ -154,6 +158,18 @@ def render_topic_page(spec: TopicPage) -> None:
             for view in views or ():
                 draw(view)
     show_sources(model.sources)
+
+
+def show_targets(targets: tuple[TargetLine, ...]) -> None:
+    """The plan's targets for this topic and how far the latest published value is from them (as on the overview).
+    Their words come from the source text: shown as text, never as markdown."""
+    if not targets:
+        return
+    with st.container(border=True):
+        st.markdown(f":material/flag: **{t('target')}**")
+        for target in targets:
+            st.text(f"{target.label}（{target.deadline}）" if language() == "ja" else f"{target.label} ({target.deadline})")
+            st.text(target.note)
 
 
 def draw(view: ChartView) -> None:
