@@ -23,6 +23,17 @@ from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_note
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's own words (the chart's tool bar) in Japanese: Plotly looks every label up in config.locales first.
+PLOTLY_JAPANESE = {"locale": "ja", "locales": {"ja": {"dictionary": {
+    "Download plot as a PNG": "グラフをPNG画像で保存", "Download plot": "グラフを保存", "Zoom": "拡大（範囲を選択）",
+    "Pan": "移動", "Zoom in": "拡大", "Zoom out": "縮小", "Autoscale": "全体を表示", "Reset axes": "軸を元に戻す",
+    "Reset": "元に戻す", "Toggle Spike Lines": "補助線の表示を切り替え", "Show closest data on hover": "最も近い値を表示",
+    "Compare data on hover": "同じ年度の値を並べて表示", "Double-click to zoom back out": "ダブルクリックで元の表示に戻ります",
+}}}}
+
+
+def chart_config(lang: str) -> dict:
+    return {**CHART_CONFIG, **PLOTLY_JAPANESE} if lang == "ja" else CHART_CONFIG
 
 
 @dataclass(frozen=True)
@@ -174,7 +185,7 @@ def show_targets(targets: tuple[TargetLine, ...]) -> None:
 
 def draw(view: ChartView) -> None:
     for number, figure in enumerate(view.figures):
-        st.plotly_chart(figure, config=CHART_CONFIG, width="stretch", key=f"{view.key}__chart{number}")
+        st.plotly_chart(figure, config=chart_config(language()), width="stretch", key=f"{view.key}__chart{number}")
     st.caption(view.source)
     if view.coarser_groups:
         st.caption("ℹ️ " + view.coarser_groups)

@@ -195,3 +195,16 @@ def test_a_full_visit_of_every_page_asks_nothing_of_any_other_host(dashboard_url
     assert len(network) > 20 and any(url.startswith(f"ws://{server}/") for url in network), network[:5]
     outside = sorted({url for url in network if urlsplit(url).netloc != server})
     assert outside == [], f"requests to other hosts: {outside}"
+
+
+def test_the_chart_tool_bar_speaks_the_ui_language(dashboard_url, page):
+    """Plotly's own labels (e.g. 「Download plot as a PNG」) follow the UI language: Plotly looks them up in config.locales."""
+    titles = ".js-plotly-plot .modebar-btn"
+    for query, expected, absent in [("?lang=ja", "グラフをPNG画像で保存", "Download plot as a PNG"),
+                                    ("?lang=en", "Download plot as a PNG", "グラフをPNG画像で保存")]:
+        open_page(page, f"{dashboard_url}/governance{query}")
+        wait_for_chart(page)
+        page.locator(".js-plotly-plot").first.hover()
+        page.locator(titles).first.wait_for(state="attached")
+        shown = page.locator(titles).evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
+        assert expected in shown and absent not in shown, shown
