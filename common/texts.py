@@ -64,6 +64,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "cp932_failed": ("Shift_JISで保存できない文字があります。", "Some characters cannot be saved as Shift_JIS."),
     "database_missing": ("データベース（data/dx.duckdb）がありません。`python -m etl` を実行して作成してください。",
                          "The database (data/dx.duckdb) is missing. Build it with `python -m etl`."),
+    "database_unusable": ("データベース（data/dx.duckdb）を読み込めません。壊れているか、ETLが作成したデータベースではありません"
+                          "（空のファイル、フォルダ、リンク切れなど）。`python -m etl` を実行して作り直してください。",
+                          "The database (data/dx.duckdb) cannot be read: it is damaged or not a database the ETL built (an "
+                          "empty file, a folder, a broken link …). Rebuild it with `python -m etl`."),
+    "database_kept": ("入力した内容は保持されています。データベースが使えるようになったら「再試行」を押してください"
+                      "（ページを再読み込みすると入力内容は失われます）。",
+                      "What you entered is kept. Press “Retry” once the database is available again (reloading the page "
+                      "would lose what you entered)."),
+    "database_retry": ("再試行", "Retry"),
+    "same_value_as": ("{groups}と同じ値", "same value as {groups}"),
+    "export_note": ("注記", "Note"),
+    "export_not_published": ("公表なし（－）", "not published (–)"),
     "dated": ("{date}時点", "{date}"),
     "change_since_year": ("{year}比", "vs {year}"),
     "target": ("目標", "Target"),

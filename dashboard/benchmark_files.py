@@ -15,6 +15,7 @@ from benchmark.upload_file import UploadError
 from benchmark.vocabulary import MunicipalityEntry
 from common.csv_export import ExportError, dataframe_to_csv_bytes
 from common.texts import pick, text
+from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_form import form_values
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_state import (CODE_TEXT_KEY, ENTRIES_KEY, ENTRY_KEY, NOTICE_KEY, P, PICK_KEY, PROBLEMS_KEY,
@@ -25,6 +26,7 @@ from dashboard.i18n import language
 from dashboard.markdown import md
 
 
+@deferred_while_unavailable
 def _on_upload(mode: str) -> None:
     state = st.session_state
     uploaded = state.get(f"{P}upload_{mode}")

@@ -10,6 +10,7 @@ import streamlit as st
 from benchmark.vocabulary import BenchmarkItem, MunicipalityEntry
 from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from common.texts import pick, text
+from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, P
 from dashboard.db import database_version
@@ -46,6 +47,7 @@ def _seed_form(model: Model) -> None:
             state[key] = value
 
 
+@deferred_while_unavailable
 def _on_form_change() -> None:
     state = st.session_state
     model = benchmark_model(database_version())

@@ -42,18 +42,49 @@ def _layout(figure: go.Figure, title: "str | tuple[str, str]", x_title: str, y_t
     return figure
 
 
-def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
-    """Lines by group over the years; a single year becomes bars by group. National groups are dashed black references."""
+# Lines that print the same values lie on top of each other (都道府県 and 指定都市 both at 100%). Never moved off their
+# values: the first of them is drawn wide with a large marker, each later one narrower, dashed, with a smaller marker on
+# top, so every colour shows; the hover names the groups with the same value.
+COINCIDING_WIDTHS = (7.0, 4.0, 2.0, 1.5)
+COINCIDING_DASHES = ("solid", "dash", "dot", "dashdot")
+COINCIDING_MARKERS = (17, 12, 8, 6)
+
+
+def coinciding_groups(frame: pd.DataFrame) -> dict[tuple[str, int], list[str]]:
+    """(group code, fiscal year) → labels of the other groups printing the same value that year."""
+    shown = frame.dropna(subset=["value"])
+    same: dict[tuple[str, int], list[str]] = {}
+    for (year, _), rows in shown.groupby(["fiscal_year", "value_printed"], sort=False):
+        for code in rows.group_code:
+            same[(code, year)] = [label for other, label in zip(rows.group_code, rows.group_label) if other != code]
+    return same
+
+
+def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, same_value: str = "= {groups}") -> go.Figure:
+    """Lines by group over the years; a single year becomes bars by group. National groups are dashed black references.
+    `same_value` phrases the hover note naming the groups that print the same value ({groups})."""
     figure = go.Figure()
     years = frame.fiscal_year.nunique()
+    same = coinciding_groups(frame) if years > 1 else {}
+    overlapping: list[str] = []  # groups drawn so far that share a point with a later one
     for code, rows in frame.groupby("group_code", sort=False):
         color, dash, symbol = group_style(code)
         reference = code in REFERENCE_GROUPS
         if years > 1:
+            others = [same.get((code, year), []) for year in rows.fiscal_year]
+            width, size = (3.5 if reference else 2.5), 9
+            if any(others):
+                rank = min(len(overlapping), len(COINCIDING_WIDTHS) - 1)
+                overlapping.append(code)
+                width, size = COINCIDING_WIDTHS[rank], COINCIDING_MARKERS[rank]
+                dash = dash if rank == 0 else COINCIDING_DASHES[rank]
+            notes = ["<br>" + literal(same_value.format(groups="、".join(names))) if names else "" for names in others]
             figure.add_trace(go.Scatter(
                 x=_literals(rows.year_label), y=rows.value, name=literal(rows.group_label.iloc[0]), mode="lines+markers",
-                line=dict(color=color, dash=dash, width=3.5 if reference else 2.5), marker=dict(symbol=symbol, size=9, color=color),
-                customdata=[[literal(v)] for v in rows.value_text], hovertemplate="%{x}<br>" + literal(rows.group_label.iloc[0]) + "：%{customdata[0]}<extra></extra>"))
+                line=dict(color=color, dash=dash, width=width), marker=dict(symbol=symbol, size=size, color=color,
+                                                                             line=dict(color="white", width=1)),
+                customdata=[[literal(v), note] for v, note in zip(rows.value_text, notes)],
+                hovertemplate="%{x}<br>" + literal(rows.group_label.iloc[0]) + "：%{customdata[0]}%{customdata[1]}<extra></extra>"))
         else:
             figure.add_trace(go.Bar(
                 x=_literals(rows.group_label), y=rows.value, name=literal(rows.group_label.iloc[0]), marker=dict(color=color,
@@ -67,9 +98,9 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     return figure
 
 
-def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str) -> list[go.Figure]:
+def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str, same_value: str = "= {groups}") -> list[go.Figure]:
     """One trend_or_bars per item (e.g. CISO and CSIRT), same scales, so items compare across panels."""
-    return [trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title)
+    return [trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title, same_value)
             for label, rows in frame.groupby("item_label", sort=False)]
 
 
@@ -113,9 +144,16 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
                 row=1, col=column)
             shown.add(code)
     _layout(figure, title, "", "", height=160 + 22 * len(order) * max(1, frame.group_code.nunique()))
-    figure.update_xaxes(title_text=x_title)
+    # one scale for every year, so bars compare across panels, and room right of the longest bar for its label
+    # (about five digits' width of a panel a third as wide as the chart)
+    figure.update_xaxes(title_text=x_title, range=[0, ranked_axis_end(frame.value.max(), len(years))])
     figure.update_layout(barmode="group", bargap=0.25)
     return figure
+
+
+def ranked_axis_end(largest: float, panels: int) -> float:
+    """The end of the shared count axis: the largest value plus room for its label outside the bar."""
+    return float(largest) * (1.12 + 0.06 * panels)
 
 
 def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[str, str], stack_to_100: bool) -> go.Figure:
@@ -154,7 +192,10 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     from plotly.subplots import make_subplots
 
     # each panel is a third of the width: long group names go on two lines instead of being turned and cut
-    frame = frame.assign(group_label=[wrap_label(label) for label in _literals(frame.group_label)],
+    years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
+    densest = frame.groupby("year_label").size().max()
+    upright = narrowest_bar_px(len(years), densest) < LABEL_PX  # labels would overlap: turn them inside the bars
+    frame = frame.assign(group_label=[wrap_label(label, 2 if upright else 4) for label in _literals(frame.group_label)],
                          year_label=_literals(frame.year_label), indicator_label=_literals(frame.indicator_label))
     years = list(dict.fromkeys(frame.sort_values("fiscal_year").year_label))
     figure = make_subplots(rows=1, cols=len(years), shared_yaxes=True, subplot_titles=years, horizontal_spacing=0.04)
@@ -169,6 +210,9 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
                 legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
                 textposition="outside", cliponaxis=False, textfont=dict(size=12, color="#222"), customdata=[[literal(v)] for v in rows.value_text],
                 hovertemplate="%{x}<br>" + measure + "：%{customdata[0]}<extra>" + year + "</extra>"), row=1, col=column)
+    if upright:
+        figure.update_traces(textposition="inside", insidetextanchor="end", textangle=-90)
+        contrast_text(figure)
     _layout(figure, title, "", y_title, height=460)
     figure.update_layout(barmode="group", margin=dict(t=110), legend=dict(y=-0.25))
     figure.update_xaxes(tickangle=0, tickfont=dict(size=11))
@@ -178,9 +222,19 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
     return figure
 
 
-def wrap_label(label: str) -> str:
+CHART_WIDTH_PX = 760  # a chart's plot width on a 1280-pixel screen, wide layout, sidebar open (measured)
+LABEL_PX = 34  # a value label such as 「84.5」 at 12 px, with a little space either side
+
+
+def narrowest_bar_px(panels: int, bars_in_densest_panel: int, bargap: float = 0.2) -> float:
+    """About how wide each bar of the densest panel is drawn, in pixels."""
+    return CHART_WIDTH_PX / panels / bars_in_densest_panel * (1 - bargap)
+
+
+def wrap_label(label: str, japanese_width: int = 4) -> str:
     """An escaped label on short lines for a narrow panel: English wrapped at spaces to about 10 characters a line;
-    Japanese (no spaces, may break between any two characters) over 4 characters split after a 「・」 or in the middle."""
+    Japanese (no spaces, may break between any two characters) over `japanese_width` characters split after a 「・」 or
+    in the middle."""
     if "&" in label:  # an escaped entity must not be cut
         return label
     if " " in label:
@@ -191,7 +245,7 @@ def wrap_label(label: str) -> str:
             else:
                 lines.append(word)
         return "<br>".join(lines)
-    if len(label) <= 4:
+    if len(label) <= japanese_width:
         return label
     cut = label.find("・") + 1 or (len(label) + 1) // 2
     return f"{label[:cut]}<br>{label[cut:]}"

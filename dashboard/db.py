@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import stat as file_mode
 from pathlib import Path
 
 import duckdb
@@ -13,8 +14,16 @@ from dashboard.queries import parameters_of, sql_for
 DATABASE = Path(os.environ.get("DX_DATABASE", Path(__file__).resolve().parent.parent / "data" / "dx.duckdb"))
 
 
-class DatabaseMissing(RuntimeError):
+class DatabaseUnavailable(RuntimeError):
+    """The app cannot read the database: the pages say so (dashboard/availability.py) instead of a traceback."""
+
+
+class DatabaseMissing(DatabaseUnavailable):
     pass
+
+
+class DatabaseUnusable(DatabaseUnavailable):
+    """There is something at the path, but not a database the ETL built: damaged, empty, a directory, a broken link."""
 
 
 def database_version() -> tuple[int, int, int]:
@@ -23,7 +32,17 @@ def database_version() -> tuple[int, int, int]:
         stat = DATABASE.stat()
     except FileNotFoundError:
         raise DatabaseMissing(str(DATABASE)) from None
+    except OSError as error:  # a symlink loop, no permission ...
+        raise DatabaseUnusable(f"{DATABASE}: {error}") from None
+    if not file_mode.S_ISREG(stat.st_mode):
+        raise DatabaseUnusable(f"{DATABASE} is not a regular file")
     return stat.st_ino, stat.st_mtime_ns, stat.st_size
+
+
+def check_database() -> None:
+    """Raise DatabaseUnavailable unless the database opens and has the tables the pages read. The connection this opens
+    is the one the queries then use (cached per version), so the check costs nothing on a good database."""
+    _connection(str(DATABASE), database_version())
 
 
 def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
@@ -41,8 +60,18 @@ def open_read_only(path: str | Path) -> duckdb.DuckDBPyConnection:
 
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _connection(path: str, version: tuple[int, int, int]) -> duckdb.DuckDBPyConnection:
-    """Shared by all sessions, one per version of the file; each run takes its own cursor."""
-    return open_read_only(path)
+    """Shared by all sessions, one per version of the file; each run takes its own cursor. A file that does not open, or
+    lacks the topics every page lists, is not cached: each run tries again, so a repaired file is picked up."""
+    try:
+        connection = open_read_only(path)
+    except duckdb.Error as error:
+        raise DatabaseUnusable(f"{path}: {error}") from None
+    try:
+        connection.execute(sql_for("topics")).fetchall()
+    except duckdb.Error as error:
+        connection.close()
+        raise DatabaseUnusable(f"{path}: {error}") from None
+    return connection
 
 
 @st.cache_resource(max_entries=2000, show_spinner=False)
@@ -52,6 +81,8 @@ def _cached_query(name: str, frozen_params: tuple, version: tuple[int, int, int]
     try:
         handle.execute("use dx")
         return handle.execute(sql_for(name), params).df()
+    except (duckdb.IOException, duckdb.CatalogException) as error:  # damaged pages, or a database of another build
+        raise DatabaseUnusable(f"{DATABASE}: {error}") from None
     finally:
         handle.close()
 

@@ -9,6 +9,7 @@ import streamlit as st
 from common.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
 from common.texts import pick, text
 from dashboard.i18n import language
+from etl.rounding import NOT_PUBLISHED, printed_number
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,8 @@ def encoding_choice(key: str) -> str:
 
 
 def export_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """The rows shown, as a reader and Excel should see them. Numbers stay numbers; a blank means not published."""
+    """The rows shown, as a reader and Excel should see them: numbers stay numbers with the printed digits; a value
+    printed 「－」 is a blank cell, and a note column says so on its row."""
     columns: dict[str, pd.Series] = {}
     if frame.indicator_code.nunique() > 1:
         columns[text("indicator", lang)] = frame.indicator_label
@@ -39,10 +41,13 @@ def export_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
         columns[text("item", lang)] = frame.item_label
     columns[text("fiscal_year", lang)] = frame.year_label
     columns[text("group", lang)] = frame.group_label
-    columns[_value_column(frame, lang)] = frame.value
+    columns[_value_column(frame, lang)] = [printed_number(value) for value in frame.value_printed]
     count_column = _count_column(frame, lang)
     if count_column:
         columns[count_column] = frame["count"].astype("Int64")
+    unpublished = frame.value_printed.isna() | (frame.value_printed == NOT_PUBLISHED)
+    if unpublished.any():
+        columns[text("export_note", lang)] = [text("export_not_published", lang) if missing else "" for missing in unpublished]
     columns[text("as_of", lang)] = pd.to_datetime(frame.as_of).dt.strftime("%Y-%m-%d")
     columns[text("source", lang)] = frame.source_ja
     columns[text("source_line", lang)] = frame.source_line
@@ -53,7 +58,7 @@ def shown_table(exported: pd.DataFrame, frame: pd.DataFrame, lang: str) -> pd.Da
     """The table under a chart: `exported` (export_table of `frame`) with each value exactly as 別紙1 prints it (57.1,
     not 57.1000 as a table would format a float; 「－」 where nothing is published) and counts with thousands separators."""
     table = exported.copy()
-    table[_value_column(frame, lang)] = frame.value_printed.fillna("－").to_numpy()
+    table[_value_column(frame, lang)] = frame.value_printed.fillna(NOT_PUBLISHED).to_numpy()
     count_column = _count_column(frame, lang)
     if count_column:
         table[count_column] = [f"{int(count):,}" if pd.notna(count) else "" for count in frame["count"]]

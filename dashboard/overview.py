@@ -68,12 +68,8 @@ def headline_tile(headline: Headline, topics: pd.DataFrame, lang: str) -> Tile:
     counted = format_count(latest["count"], latest.count_unit, lang)
     previous_year = int(rows.fiscal_year.iloc[-2]) if change is not None else None
     previous = text("change_since_year", lang, year=format_fiscal_year(previous_year, lang)) if change is not None else None
-    targets = [(f":material/flag: **{text('target', lang)}**（{pick(target.deadline_ja, target.deadline_en, lang)}）"
-                f"{pick(target.label_ja, target.label_en, lang)}",
-                text("target_gap", lang, gap=gap) + " " + pick(target.link_note_ja, target.link_note_en, lang))
-               for target, gap in measured_targets(headline, rows)]
-    targets += [(f"**{text('target', lang)}**（{pick(target.deadline_ja, target.deadline_en, lang)}）{pick(target.label_ja, target.label_en, lang)}",
-                 pick(target.link_note_ja, target.link_note_en, lang)) for target in other_targets(headline)]
+    targets = [(f"{':material/flag: ' if target.measured else ''}**{text('target', lang)}**（{target.deadline}）{target.label}", target.note)
+               for target in topic_targets(headline, rows, lang)]
     return Tile(
         topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"], lang),
         subject=headline_label(headline, latest, lang),
@@ -86,6 +82,33 @@ def headline_tile(headline: Headline, topics: pd.DataFrame, lang: str) -> Tile:
                                                    list(rows.value))) if len(rows) > 1 else None,
         targets=tuple(targets),
     )
+
+
+@dataclass(frozen=True)
+class TargetLine:
+    deadline: str
+    label: str
+    note: str  # the distance from the latest printed value where the headline measures the target, and how it relates
+    measured: bool
+
+
+def topic_targets(headline: Headline, rows: pd.DataFrame, lang: str) -> list[TargetLine]:
+    """A topic's targets: those its headline series measures first, with the gap in points from the latest value."""
+    lines = [TargetLine(pick(target.deadline_ja, target.deadline_en, lang), pick(target.label_ja, target.label_en, lang),
+                        text("target_gap", lang, gap=gap) + " " + pick(target.link_note_ja, target.link_note_en, lang), True)
+             for target, gap in measured_targets(headline, rows)]
+    return lines + [TargetLine(pick(target.deadline_ja, target.deadline_en, lang), pick(target.label_ja, target.label_en, lang),
+                               pick(target.link_note_ja, target.link_note_en, lang), False)
+                    for target in other_targets(headline)]
+
+
+def targets_of_topics(topic_codes: tuple[str, ...], lang: str) -> list[TargetLine]:
+    """Every target of the topics, once each (AI and RPA share a page), for a topic page."""
+    lines: list[TargetLine] = []
+    for headline in HEADLINES:
+        if headline.topic_code in topic_codes:
+            lines += [line for line in topic_targets(headline, series(headline), lang) if line not in lines]
+    return lines
 
 
 def series(headline: Headline) -> pd.DataFrame:

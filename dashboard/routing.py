@@ -26,7 +26,9 @@ def require_router() -> None:
     if not st.session_state.get(ROUTED_KEY):
         # Calling st.navigation is the public way to tell Streamlit this app routes with st.navigation, not the
         # pages/ folder; registering the app's own pages also resolves this URL to this page, so the rerun stays on it.
+        from dashboard.availability import stopped_when_unavailable
         from dashboard.navigation import pages
 
-        st.navigation(pages(), position="hidden")
+        with stopped_when_unavailable():  # the page list comes from the database
+            st.navigation(pages(), position="hidden")
         st.rerun()

@@ -19,10 +19,22 @@ from dashboard.exports import Export, csv_export, encoding_choice, export_table,
 from dashboard.filters import page_filters, show_notices
 from dashboard.i18n import language
 from dashboard.labels import breakdown_labels, group_labels, labelled_facts, year_labels
+from dashboard.overview import TargetLine, targets_of_topics
 from dashboard.notes import Notes, coarser_groups_sentence, notes_for, show_notes, show_sources, source_lines
 from dashboard.url_state import FilterOptions, ItemFilter, Selection
 
 CHART_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "select2d"]}
+# Plotly's own words (the chart's tool bar) in Japanese: Plotly looks every label up in config.locales first.
+PLOTLY_JAPANESE = {"locale": "ja", "locales": {"ja": {"dictionary": {
+    "Download plot as a PNG": "グラフをPNG画像で保存", "Download plot": "グラフを保存", "Zoom": "拡大（範囲を選択）",
+    "Pan": "移動", "Zoom in": "拡大", "Zoom out": "縮小", "Autoscale": "全体を表示", "Reset axes": "軸を元に戻す",
+    "Reset": "元に戻す", "Toggle Spike Lines": "補助線の表示を切り替え", "Show closest data on hover": "最も近い値を表示",
+    "Compare data on hover": "同じ年度の値を並べて表示", "Double-click to zoom back out": "ダブルクリックで元の表示に戻ります",
+}}}}
+
+
+def chart_config(lang: str) -> dict:
+    return {**CHART_CONFIG, **PLOTLY_JAPANESE} if lang == "ja" else CHART_CONFIG
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,7 @@ class PageModel:
     group_labels: dict[str, str]
     item_labels: dict[str, tuple[str, dict[str, str]]]  # filter name → (widget label, code → label)
     sources: tuple[tuple[str, tuple[str, ...]], ...]
+    targets: tuple[TargetLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -116,6 +129,7 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
         options=FilterOptions(tuple(years), tuple(groups), (years[-1],), tuple(groups), tuple(items)),
         year_labels=year_labels(lang), group_labels=group_labels(spec.indicators, lang), item_labels=item_labels,
         sources=tuple((title, tuple(lines)) for title, lines in (source_lines(code, lang) for code in spec.indicators)),
+        targets=tuple(targets_of_topics(spec.topics, lang)),
     )
 
 
@@ -146,6 +160,7 @@ def render_topic_page(spec: TopicPage) -> None:
     model = page_model(spec, lang, database_version())
     st.title(model.title)
     st.caption(model.heading)
+    show_targets(model.targets, lang)
     item_labels = {name: (heading, lambda code, labels=labels: labels.get(code, code))
                    for name, (heading, labels) in model.item_labels.items()}
     selection, notices = page_filters(spec.page_id, model.options, lambda y: model.year_labels.get(y, str(y)),
@@ -164,10 +179,22 @@ def render_topic_page(spec: TopicPage) -> None:
     show_sources(model.sources)
 
 
+def show_targets(targets: tuple[TargetLine, ...], lang: str) -> None:
+    """The plan's targets for this topic and how far the latest published value is from them (as on the overview).
+    Their words come from the source text: shown as text, never as markdown."""
+    if not targets:
+        return
+    with st.container(border=True):
+        st.markdown(f":material/flag: **{text('target', lang)}**")
+        for target in targets:
+            st.text(f"{target.label}（{target.deadline}）" if lang == "ja" else f"{target.label} ({target.deadline})")
+            st.text(target.note)
+
+
 def draw(view: ChartView) -> None:
     lang = language()
     for number, figure in enumerate(view.figures):
-        st.plotly_chart(figure, config=CHART_CONFIG, width="stretch", key=f"{view.key}__chart{number}")
+        st.plotly_chart(figure, config=chart_config(lang), width="stretch", key=f"{view.key}__chart{number}")
     st.caption(view.source)
     if view.coarser_groups:
         st.caption("ℹ️ " + view.coarser_groups)
@@ -236,10 +263,11 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
 def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str, lang: str) -> list[go.Figure]:
     percent, cases = text("percent", lang), text("cases", lang)
     y_title = percent if unit == "pct" else cases
+    same_value = text("same_value_as", lang, groups="{groups}")  # filled in per point by the chart
     if kind == "trend":
-        return [charts.trend_or_bars(frame, title, y_title)]
+        return [charts.trend_or_bars(frame, title, y_title, same_value)]
     if kind == "small_multiples":
-        return charts.small_multiples(frame, title, y_title)
+        return charts.small_multiples(frame, title, y_title, same_value)
     if kind == "heatmap":
         return [charts.heatmap(frame, title, percent)]
     if kind == "ranked":

@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 
 from common.csv_export import ExportError, dataframe_to_csv_bytes
+from etl.rounding import printed_number
 
 EXPORTED = ["topics", "groups", "group_sizes", "indicators", "indicator_years", "breakdowns", "indicator_notes",
             "transcription_notes", "responding_bases", "reconciliation_exceptions", "peer_groups", "body_figures", "targets"]
@@ -53,6 +54,8 @@ def _write_facts(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict[st
     relation = connection.sql(FACTS_QUERY)
     relation.write_parquet(str(folder / FACTS_PARQUET))
     facts = relation.df()
+    # the CSV carries each value with its printed digits (a count of 49 cases, not 49.0); Parquet keeps the double
+    facts["value"] = [printed_number(value) for value in facts.value_printed]
     (folder / FACTS_CSV).write_bytes(dataframe_to_csv_bytes(facts))
     try:
         (folder / FACTS_CP932_CSV).write_bytes(dataframe_to_csv_bytes(facts, encoding="cp932"))

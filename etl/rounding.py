@@ -2,7 +2,10 @@
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from fractions import Fraction
+
+NOT_PUBLISHED = "－"  # how 別紙1 prints a value it does not publish
 
 
 def half_unit(printed: str) -> Fraction:
@@ -34,3 +37,10 @@ def share_fits(count: int, base: int, printed_pct: str) -> bool:
 def fraction_of_size_exists(size: int, printed_pct: str) -> bool:
     """Is there a whole number k with k ÷ size printing as printed_pct?"""
     return any(share_fits(k, size, printed_pct) for k in range(size + 1))
+
+
+def printed_number(printed: str | None) -> Decimal | None:
+    """A value with exactly the digits printed (49, not 49.0; 57.1; 100.0), for exports; None where 「－」 is printed."""
+    if printed is None or printed != printed or printed == NOT_PUBLISHED:  # printed != printed: NaN from a frame
+        return None
+    return Decimal(printed)

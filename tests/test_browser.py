@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -166,3 +167,44 @@ def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
     assert_no_exception(page)
     page.locator("[data-testid='stPlotlyChart']").first.scroll_into_view_if_needed()
     screenshot(page, "benchmark_heatmap")
+
+
+# Every address the page refers to: what the browser requested, what it opened as a websocket, and what the document
+# names (a favicon is fetched by the browser itself, outside what Playwright reports as the page's requests).
+REFERENCED_URLS = """() => [...document.querySelectorAll('link[href], script[src], img[src], iframe[src], source[src]')]
+    .map(element => element.href || element.src)"""
+
+
+def test_a_full_visit_of_every_page_asks_nothing_of_any_other_host(dashboard_url, page):
+    """The dashboard runs offline and inside government networks: no font server, CDN or tracker, not even the icon."""
+    requested: list[str] = []
+    page.context.on("request", lambda request: requested.append(request.url))
+    page.on("websocket", lambda websocket: requested.append(websocket.url))
+    for path, query in [*VIEWS, ("benchmark", "?lang=en"), ("benchmark", "?lang=ja")]:
+        open_page(page, f"{dashboard_url}/{path}{query}")
+        if path in TOPIC_PAGES:
+            wait_for_chart(page)
+            page.locator(".js-plotly-plot").first.hover()  # the hover label and the mode bar
+        requested += page.evaluate(REFERENCED_URLS)
+    page.get_by_text("複数団体（都道府県による一括確認）").click()  # the benchmark's second mode
+    wait_until_idle(page)
+    requested += page.evaluate(REFERENCED_URLS)
+
+    server = urlsplit(dashboard_url).netloc
+    network = [url for url in requested if urlsplit(url).scheme in ("http", "https", "ws", "wss")]
+    assert len(network) > 20 and any(url.startswith(f"ws://{server}/") for url in network), network[:5]
+    outside = sorted({url for url in network if urlsplit(url).netloc != server})
+    assert outside == [], f"requests to other hosts: {outside}"
+
+
+def test_the_chart_tool_bar_speaks_the_ui_language(dashboard_url, page):
+    """Plotly's own labels (e.g. 「Download plot as a PNG」) follow the UI language: Plotly looks them up in config.locales."""
+    titles = ".js-plotly-plot .modebar-btn"
+    for query, expected, absent in [("?lang=ja", "グラフをPNG画像で保存", "Download plot as a PNG"),
+                                    ("?lang=en", "Download plot as a PNG", "グラフをPNG画像で保存")]:
+        open_page(page, f"{dashboard_url}/governance{query}")
+        wait_for_chart(page)
+        page.locator(".js-plotly-plot").first.hover()
+        page.locator(titles).first.wait_for(state="attached")
+        shown = page.locator(titles).evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
+        assert expected in shown and absent not in shown, shown

@@ -95,3 +95,20 @@ def test_each_indicator_states_the_as_of_date_of_each_year_it_covers(language):
                                         for y in meta["years"])
     assert any(expected + "\n" in text for text in texts), expected
     assert sum(("時点：－\n" if language == "ja" else "As of：－\n") in text for text in texts) == 1, "digital_divide"
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_reference_tables_are_labelled_for_people(lang):
+    """Headers in the UI language, checks and units by name, and no None, nan or raw code where a reader looks."""
+    app = open_page("data_sources", {"lang": lang})
+    tables = [element.value for element in app.dataframe]
+    assert len(tables) == 4  # responding bases, reconciliation checks, body-text figures, targets
+    for table in tables:
+        raw = [column for column in table.columns if "_" in column or column.isascii() and column.islower()]
+        assert raw == [], f"raw column names: {raw}"
+        cells = {str(value) for column in table.columns for value in table[column]}
+        assert not cells & {"None", "nan", "NaN", "NaT", "<NA>"}, cells & {"None", "nan", "NaT", "<NA>"}
+        assert not [cell for cell in cells if cell.endswith(" 00:00:00")], "dates as dates"
+    checks = tables[1].iloc[:, 1].tolist()
+    assert "counts_within_group_size" not in checks
+    assert ("団体数が区分の団体数以内" if lang == "ja" else "Counts within the group's size") in checks

@@ -21,6 +21,13 @@ def test_streamlit_config_is_hardened_for_production():
     assert CONFIG["browser"]["gatherUsageStats"] is False
 
 
+def test_the_dashboard_listens_on_this_machine_only_unless_told_otherwise():
+    # ./scripts/start and a bare `streamlit run app.py` both read this; `--server.address 0.0.0.0` overrides it
+    assert CONFIG["server"]["address"] == "127.0.0.1"
+    start = (ROOT / "scripts" / "start").read_text(encoding="utf-8")
+    assert "--server.address" not in start.split("exec ", 1)[1], "the start script must not widen the address itself"
+
+
 def test_streamlit_config_skips_the_full_garbage_collection_after_every_run():
     # ~90 ms per run with pandas, pyarrow and Plotly loaded, holding the GIL for every other session (perf figures)
     assert CONFIG["runner"]["postScriptGC"] is False
