@@ -2,6 +2,7 @@
 import streamlit as st
 
 from dashboard.db import DatabaseMissing, database_version
+from dashboard.government_search import search_box
 from dashboard.i18n import language_switch, restore_language, t
 from dashboard.navigation import pages
 from dashboard.routing import routed
@@ -15,6 +16,8 @@ try:
 except DatabaseMissing:
     st.error(t("database_missing"))
     st.stop()
+with st.sidebar:
+    search_box()
 page = st.navigation(pages())
 if refused:
     st.warning(t("url_notice", param="lang"), icon="⚠️")

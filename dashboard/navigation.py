@@ -40,6 +40,10 @@ def _sections(lang: str, version: tuple) -> dict[str, tuple]:
     return {
         t("nav_overview"): (st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/dashboard:", default=True),),
         t("nav_topics"): topic_pages,
+        t("nav_places"): (
+            st.Page("pages/municipality.py", title=t("nav_municipality"), icon=":material/location_city:", url_path="municipality"),
+            st.Page("pages/prefecture.py", title=t("nav_prefecture"), icon=":material/map:", url_path="prefecture"),
+        ),
         t("nav_tools"): (
             st.Page("pages/benchmark.py", title=t("nav_benchmark"), icon=":material/leaderboard:", url_path="benchmark"),
             st.Page("pages/data_sources.py", title=t("nav_data"), icon=":material/table_view:", url_path="data"),

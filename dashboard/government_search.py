@@ -1,0 +1,56 @@
+"""The sidebar's search box: results as the user types, each a link to the government's page."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.benchmark_view import md
+from dashboard.db import database_version, query
+from dashboard.i18n import language, pick, t
+from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
+
+SEARCH_KEY = "government_search"
+PROFILE_PAGE = "pages/municipality.py"
+PREFECTURE_PAGE = "pages/prefecture.py"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def search_index(version: tuple) -> SearchIndex:
+    """One index per database version, shared by every session; `version` keys the cache."""
+    rows = query("government_search_index")
+    return SearchIndex(Government(r.government_code, r.name_ja, r.name_kana or "", r.name_en or "", r.prefecture_code,
+                                  r.prefecture_ja, r.prefecture_en or "", r.entity_type) for r in rows.itertuples())
+
+
+def result_label(government: Government) -> str:
+    """「府中市（東京都）」 / "Fuchu-shi (Tokyo-to)": same-name governments differ by their prefecture."""
+    name = pick(government.name_ja, government.name_en)
+    if government.entity_type == "pref":
+        return name
+    prefecture = pick(government.prefecture_ja, government.prefecture_en)
+    return f"{name}（{prefecture}）" if language() == "ja" else f"{name} ({prefecture})"
+
+
+def link_target(government: Government) -> tuple[str, dict[str, str]]:
+    """A prefecture opens the prefecture page (its municipalities); any other government its profile."""
+    if government.entity_type == "pref":
+        return PREFECTURE_PAGE, {"code": government.prefecture_code, "lang": language()}
+    return PROFILE_PAGE, {"code": government.code, "lang": language()}
+
+
+@st.fragment
+def search_box() -> None:
+    """Typing reruns this fragment only (after a 250 ms pause), not the page around it."""
+    text = st.text_input(t("search_label"), max_chars=MAX_QUERY_CHARS, key=SEARCH_KEY, type="search", live=True,
+                         placeholder=t("search_placeholder"), help=t("search_help"))
+    if not text:
+        return
+    result = search_index(database_version()).search(text)
+    if result.problem:
+        st.caption(t(result.problem, **dict(result.problem_fields)))
+        return
+    for government in result.matches:
+        page, params = link_target(government)
+        st.page_link(page, label=md(result_label(government)), query_params=params,
+                     icon=":material/map:" if government.entity_type == "pref" else ":material/location_city:")
+    if result.more:
+        st.caption(t("search_more", count=result.more))

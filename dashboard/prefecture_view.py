@@ -1,0 +1,114 @@
+"""The prefecture page. Without a code: Japan on a map, prefectures coloured by an initiative, every municipality a
+point, the table beside. With /prefecture?code=NN: that prefecture's municipalities × initiatives, the counts against
+the national share, who lacks each initiative, and a CSV for a council report."""
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from dashboard.benchmark_view import md
+from dashboard.db import database_version
+from dashboard.filters import write_url
+from dashboard.government_data import governments
+from dashboard.government_search import PREFECTURE_PAGE, PROFILE_PAGE
+from dashboard.i18n import language, t
+from dashboard.prefecture_model import answer_indicators, indicator_label, national_map, prefecture_view
+from dashboard.topic_page import CHART_CONFIG
+from dashboard.url_state import MAX_PARAMETER_LENGTH
+
+INDICATOR_KEY = "prefecture__indicator"
+
+
+def prefecture_from_url() -> tuple[str | None, bool]:
+    """(two-digit prefecture code or None, whether the URL's value had to be refused). A 6-digit code of a prefecture
+    (170003) is read as its prefecture; anything else but 1–47 is refused."""
+    raw = st.query_params.get("code")
+    if raw is None or not raw.strip():
+        return None, False
+    text = raw.strip()
+    if len(text) > MAX_PARAMETER_LENGTH or not re.fullmatch(r"[0-9]{1,2}|[0-9]{2}0{3}[0-9]", text):
+        return None, True
+    number = int(text[:2]) if len(text) == 6 else int(text)
+    if not 1 <= number <= 47:
+        return None, True
+    code = f"{number:02d}"
+    if len(text) == 6 and text not in governments().index:  # 17000x with a wrong check digit
+        return None, True
+    return code, False
+
+
+def chosen_indicator() -> str:
+    """The map's initiative: from the widget, else the URL, else the first; an unknown value falls back silently to the
+    first (the choice is visible on the page)."""
+    options = list(answer_indicators().indicator_code)
+    if INDICATOR_KEY not in st.session_state:
+        wanted = st.query_params.get("indicator")
+        st.session_state[INDICATOR_KEY] = wanted if wanted in options else options[0]
+    return st.selectbox(t("map_indicator"), options, format_func=indicator_label, key=INDICATOR_KEY)
+
+
+def render_prefecture_page() -> None:
+    code, refused = prefecture_from_url()
+    if refused:
+        st.warning(t("prefecture_code_invalid"), icon="⚠️")
+    if code is None:
+        render_national()
+    else:
+        render_prefecture(code)
+    st.divider()
+    st.subheader(t("attribution_heading"), anchor=False)
+    st.text("\n".join(t(key) for key in ("attribution_digital_agency", "attribution_list", "attribution_geo")))
+
+
+def render_national() -> None:
+    st.title(t("national_heading"))
+    indicator = chosen_indicator()
+    write_url({"indicator": indicator, "lang": language()})
+    figure, table = national_map(indicator, language(), database_version())
+    left, right = st.columns([3, 2])
+    with left:
+        event = st.plotly_chart(figure, config={**CHART_CONFIG, "scrollZoom": True}, width="stretch", key="prefecture__map",
+                                on_select="rerun", selection_mode="points")
+        st.caption(t("map_caption"))
+    with right:
+        st.dataframe(table, hide_index=True, width="stretch", height=640,
+                     column_config={t("profile_link"): st.column_config.LinkColumn(display_text=t("open_profile"))})
+    open_clicked(event)
+
+
+def open_clicked(event) -> None:
+    """A click on a municipality opens its profile; on a prefecture's marker, the prefecture's page."""
+    points = (event or {}).get("selection", {}).get("points", []) if isinstance(event, dict) else \
+        getattr(getattr(event, "selection", None), "points", []) or []
+    for point in points:
+        data = point.get("customdata") or []
+        if len(data) == 2 and data[1] == "muni" and data[0] in governments().index:
+            st.switch_page(PROFILE_PAGE, query_params={"code": data[0], "lang": language()})
+        if len(data) == 2 and data[1] == "pref" and re.fullmatch(r"[0-9]{2}", str(data[0])):
+            st.switch_page(PREFECTURE_PAGE, query_params={"code": data[0], "lang": language()})
+
+
+def render_prefecture(code: str) -> None:
+    write_url({"code": code, "lang": language()})
+    view = prefecture_view(code, language(), database_version())
+    st.title(md(view.title))
+    own = governments().query("entity_type == 'pref' and prefecture_code == @code").index[0]
+    st.page_link(PROFILE_PAGE, label=md(t("prefecture_own_profile", prefecture=view.title)),
+                 query_params={"code": own, "lang": language()}, icon=":material/account_balance:")
+    st.page_link(PREFECTURE_PAGE, label=t("national_heading"), query_params={"lang": language()}, icon=":material/map:")
+    st.write(t("prefecture_view_intro"))
+    st.caption(f"{t('symbol_legend')}　{t('as_of')}：{view.as_of}")
+    st.subheader(t("counts_heading"), anchor=False)
+    st.dataframe(view.counts, hide_index=True, width="stretch")
+    st.caption(md(f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}"))
+    st.plotly_chart(view.heatmap, config=CHART_CONFIG, width="stretch", key="prefecture__heatmap")
+    link = {t("profile_link"): st.column_config.LinkColumn(display_text=t("open_profile"))}
+    st.dataframe(view.matrix, hide_index=True, width="stretch", column_config=link)
+    st.download_button(t("download_prefecture"), data=view.csv, file_name=view.file_name, mime="text/csv",
+                       key="prefecture__download", on_click="ignore", icon=":material/download:")
+    st.subheader(t("lacking_heading"), anchor=False)
+    if view.lacking.empty:
+        st.info(t("lacking_none"))
+    else:
+        st.dataframe(view.lacking, hide_index=True, width="stretch", column_config=link)

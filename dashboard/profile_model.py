@@ -1,0 +1,200 @@
+"""Everything a government's profile shows, built once per government, language and database version (a shared,
+read-only resource: published data and values computed from it, nothing a user typed)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+import streamlit as st
+
+from dashboard import peer_text
+from dashboard.csv_export import dataframe_to_csv_bytes
+from dashboard.db import database_version, query
+from dashboard.formatting import format_date
+from dashboard.government_data import (SAME_IN_BESSHI1, cells, fiscal_year_of, governments, governments_in_year,
+                                       indicators, name)
+from dashboard.i18n import language, pick, t
+from dashboard.profile_charts import mynumber_figure
+from governments.peers import answer_summary, is_answer_indicator, number_summary, peer_sets, status
+
+ONLINE_RATE_CONCEPT = "online_application_rate"
+
+
+@dataclass(frozen=True)
+class Header:
+    code: str
+    title: str
+    other_names: str  # kana and romanised name (or the Japanese name in English)
+    type_label: str
+    prefecture_label: str
+    prefecture_code: str
+    is_prefecture: bool
+    population: str
+
+
+@dataclass(frozen=True)
+class Section:
+    """A table with its sentences, source and caveats."""
+
+    title: str
+    table: pd.DataFrame
+    sentences: tuple[str, ...] = ()
+    caption: str = ""
+    more_sentences: tuple[str, ...] = ()  # the comparisons with the other peer sets, folded away
+
+
+@dataclass(frozen=True)
+class Profile:
+    header: Header
+    indicators: Section | None
+    mynumber: tuple[go.Figure, Section] | None
+    online: Section | None
+    later: tuple[Section, ...]
+    csv: bytes
+    file_name: str
+
+
+def header(code: str) -> Header:
+    row = governments().loc[code]
+    is_prefecture = row.entity_type == "pref"
+    other = " ／ ".join(part for part in (row.name_kana, row.name_en) if part) if language() == "ja" \
+        else " / ".join(part for part in (row.name_ja, row.name_kana) if part)
+    population = (t("population_value", population=f"{int(row.population):,}", date=format_date(row.population_as_of, language()))
+                  if pd.notna(row.population) else t("population_missing"))
+    return Header(code, name(row), other, pick(row.type_label_ja, row.type_label_en), pick(row.prefecture_ja, row.prefecture_en),
+                  row.prefecture_code, is_prefecture, population)
+
+
+def _peers_on(code: str, as_of) -> tuple[tuple, str]:
+    """(peer sets, type code) of a government with the types of the fiscal year of `as_of`."""
+    in_year = governments_in_year(fiscal_year_of(as_of), database_version())
+    return peer_sets(code, in_year), in_year.at[code, "entity_type"]
+
+
+def _type_labels() -> dict[str, str]:
+    labels = query("benchmark_entity_types")
+    return {r.entity_type: pick(r.label_ja, r.label_en) for r in labels.itertuples()}
+
+
+def indicator_section(head: Header) -> Section | None:
+    """Every Digital Agency indicator of the government's level, its value beside each peer set, one sentence per set."""
+    meta = indicators()
+    level = "pref" if head.is_prefecture else "muni"
+    chosen = meta[(meta.level == level) & (meta.concept_code != ONLINE_RATE_CONCEPT) & (meta.source_id == "digital_agency_dx_table")]
+    rows, sentences, more, headings = [], [], [], None
+    types, memo = _type_labels(), {}
+    for indicator in chosen.itertuples():
+        frame = cells(indicator.indicator_code)
+        if frame.empty:
+            continue
+        as_of = frame.as_of.max()
+        frame = frame[frame.as_of == as_of]
+        if as_of not in memo:
+            memo[as_of] = _peers_on(head.code, as_of)
+        sets, entity_type = memo[as_of]
+        type_label = types.get(entity_type, head.type_label)
+        own = status(frame.set_index("government_code").value_printed.get(head.code))
+        label = pick(indicator.label_ja.strip(), indicator.label_en)
+        answer = is_answer_indicator(frame)
+        cells_text, said = [], []
+        for peers in sets:
+            if answer:
+                summary = answer_summary(peers, frame)
+                cells_text.append(peer_text.answer_cell(summary))
+                said.append(peer_text.answer_sentence(label, own, summary, as_of, type_label, head.prefecture_label))
+            else:
+                summary = number_summary(peers, frame, head.code)
+                cells_text.append(peer_text.number_cell(summary, indicator.unit))
+                said.append(peer_text.number_sentence(label, own, summary, indicator.unit, as_of, type_label, head.prefecture_label))
+        headings = headings or [peer_text.peer_heading(p, type_label, head.prefecture_label) for p in sets]
+        rows.append([pick(indicator.category_ja, indicator.category_ja), label, peer_text.status_text(own),
+                     pd.Timestamp(as_of).strftime("%Y-%m-%d"), *cells_text])
+        sentences.append(said[0])
+        more += said[1:]
+    if not rows:
+        return None
+    columns = [t("item"), t("indicator"), t("value_printed"), t("as_of"), *headings]
+    return Section(t("indicators_heading"), pd.DataFrame(rows, columns=columns), tuple(sentences),
+                   f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}", tuple(more))
+
+
+def online_section(head: Header) -> Section | None:
+    """The online application rate of each procedure the government's level reports: its own, the type peers' median."""
+    meta = indicators()
+    level = "pref" if head.is_prefecture else "muni"
+    chosen = meta[(meta.level == level) & (meta.concept_code == ONLINE_RATE_CONCEPT)]
+    if chosen.empty:
+        return None
+    rows, reported = [], 0
+    types, memo = _type_labels(), {}
+    type_label = head.type_label
+    for indicator in chosen.itertuples():
+        frame = cells(indicator.indicator_code)
+        if frame.empty:
+            continue
+        as_of = frame.as_of.max()
+        frame = frame[frame.as_of == as_of]
+        if as_of not in memo:
+            memo[as_of] = _peers_on(head.code, as_of)
+        sets, entity_type = memo[as_of]
+        type_peers = sets[0]
+        type_label = types.get(entity_type, head.type_label)
+        summary = number_summary(type_peers, frame, head.code)
+        own = status(frame.set_index("government_code").value_printed.get(head.code))
+        reported += own != "not_reported"
+        rows.append([indicator.label_ja.strip(), peer_text.status_text(own),
+                     peer_text.number_text(summary.median, "pct"), summary.reported, pd.Timestamp(as_of).strftime("%Y-%m-%d")])
+    columns = [t("procedure"), t("own_rate"), t("peer_median_rate", peer=type_label), t("peer_reporting"), t("as_of")]
+    return Section(t("online_heading"), pd.DataFrame(rows, columns=columns), (t("online_reported", count=reported),),
+                   f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}")
+
+
+def later_sections(head: Header) -> tuple[Section, ...]:
+    """For each indicator that 別紙1 also prints: the figures of the finest published group containing this type."""
+    meta = indicators()
+    level = "pref" if head.is_prefecture else "muni"
+    entity_type = governments().at[head.code, "entity_type"]
+    sections = []
+    for concept, besshi_code in SAME_IN_BESSHI1.items():
+        if not ((meta.level == level) & (meta.concept_code == concept)).any():
+            continue
+        facts = query("government_later_facts", entity_type=entity_type, indicator_code=besshi_code)
+        if facts.empty:
+            continue
+        english = language() == "en"
+        title = pick(*query("indicator_meta", indicator_code=besshi_code)[["title_ja", "title_en"]].iloc[0])
+        table = pd.DataFrame({
+            t("fiscal_year"): facts.fiscal_year_label_en if english else facts.fiscal_year_label_ja,
+            t("group"): facts.group_label_en if english else facts.group_label_ja,
+            t("value"): [f"{v}%" if u == "pct" else v for v, u in zip(facts.value_printed, facts.unit)],
+            t("count_entities"): [f"{int(c):,}" if pd.notna(c) else "" for c in facts["count"]],
+            t("as_of"): pd.to_datetime(facts.as_of).dt.strftime("%Y-%m-%d"),
+            t("source_line"): facts.source_line,
+        })
+        group = pick(facts.group_label_ja.iloc[-1], facts.group_label_en.iloc[-1])
+        sections.append(Section(title, table, (), t("later_caption", group=group) + f"　{t('source')}：" + " ／ ".join(dict.fromkeys(facts.source_ja))))
+    return tuple(sections)
+
+
+def profile_csv(head: Header, parts: list[Section]) -> bytes:
+    """One long table: section, then each section's own columns (a blank where a section has no such column)."""
+    frames = [section.table.assign(**{t("section"): section.title}) for section in parts]
+    frame = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+    if not frame.empty:
+        frame = frame[[t("section"), *[c for c in frame.columns if c != t("section")]]]
+    frame.insert(0, t("government_code"), head.code)
+    frame.insert(1, t("municipality"), head.title)
+    return dataframe_to_csv_bytes(frame, encoding="utf-8-sig")
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def build_profile(code: str, lang: str, version: tuple) -> Profile:
+    """`lang` and `version` key the cache."""
+    head = header(code)
+    main = indicator_section(head)
+    online = online_section(head)
+    later = later_sections(head)
+    drawn = mynumber_figure(head)
+    parts = [part for part in (main, online, drawn[1] if drawn else None, *later) if part is not None]
+    return Profile(head, main, drawn, online, later, profile_csv(head, parts), f"profile_{code}.csv")
