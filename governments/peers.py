@@ -54,7 +54,7 @@ def peer_sets(subject: str, governments: pd.DataFrame) -> tuple[Peers, ...]:
     """The subject's peers among `governments` (columns government_code, entity_type, prefecture_code, population; the
     type as it was on the date compared). Prefectures are compared with prefectures only; municipalities with
     municipalities of the same type, of their prefecture, and of their population band. The subject is included."""
-    frame = governments.sort_values("government_code").set_index("government_code", drop=False)
+    frame = governments.reset_index(drop=True).sort_values("government_code").set_index("government_code", drop=False)
     me = frame.loc[subject]
     if me.entity_type == "pref":
         return (Peers("type", "pref", tuple(frame.index[frame.entity_type == "pref"])),)
