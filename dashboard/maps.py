@@ -63,7 +63,7 @@ def japan_map(drawn: tuple[Outline, ...], prefectures: pd.DataFrame, points: pd.
         ys += outline.y
     order = [c[2] for c in SHARE_CLASSES] + [NO_SHARE_COLOR]
     for (label, color), (xs, ys) in sorted(classes.items(), key=lambda item: order.index(item[0][1])):
-        figure.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=color, mode="lines", line=dict(color="#ffffff", width=0.6),
+        figure.add_trace(go.Scatter(x=xs, y=ys, fill="toself", fillcolor=color, mode="lines", line=dict(color="#666666", width=0.5),
                                     name=literal(label), legendgroup="share", hoverinfo="skip", legendrank=order.index(color)))
     figure.add_trace(go.Scatter(
         x=prefectures.lng, y=prefectures.lat, mode="markers", marker=dict(size=14, color="rgba(0,0,0,0)"),
@@ -75,7 +75,7 @@ def japan_map(drawn: tuple[Outline, ...], prefectures: pd.DataFrame, points: pd.
             continue
         figure.add_trace(go.Scatter(
             x=rows.lng, y=rows.lat, mode="markers", name=literal(f"{labels[status]}（{len(rows):,}）"), legendgroup="points",
-            marker=dict(symbol=symbol, size=5 if status == DONE else 6, color=color, line=dict(width=1, color=color)),
+            marker=dict(symbol=symbol, size=4 if status == DONE else 5, color=color, opacity=0.8, line=dict(width=1, color=color)),
             customdata=[[code, "muni"] for code in rows.government_code], text=[literal(n) for n in rows.name],
             hovertemplate="%{text}<extra>" + literal(labels[status]) + "</extra>"))
     main, sub = title

@@ -57,7 +57,9 @@ def share_text(share: float) -> str:
 def number_text(value: float | None, unit: str) -> str:
     if value is None:
         return "－"
-    return f"{value:.1f}%" if unit == "pct" else f"{value:,.1f}"
+    if unit == "pct":
+        return f"{value:.1f}%"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
 
 
 def answer_cell(summary: AnswerSummary) -> str:

@@ -18,9 +18,10 @@ from dashboard.peer_text import status_text
 from governments.peers import DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, status
 
 SYMBOLS = {DONE: "●", NOT_DONE: "○", NOT_SURVEYED: "×", NOT_REPORTED: "－"}
-# heatmap cell values: one per status, so the colour scale is categorical (Okabe–Ito: blue, yellow, grey, white)
+# heatmap cell values: one per status, so the colour scale is categorical (Okabe–Ito sky blue and yellow, grey, white:
+# light enough that every symbol is printed in black and read without colour)
 STATUS_LEVELS = {DONE: 3, NOT_DONE: 2, NOT_SURVEYED: 1, NOT_REPORTED: 0}
-STATUS_COLORS = ["#ffffff", "#9e9e9e", "#F0E442", "#0072B2"]
+STATUS_COLORS = ["#ffffff", "#bbbbbb", "#F0E442", "#56B4E9"]
 # levels 0…3 drawn over −0.5…3.5: each level a flat quarter of the scale
 CATEGORICAL_SCALE = [[edge, color] for index, color in enumerate(STATUS_COLORS) for edge in (index / 4, (index + 1) / 4)]
 
@@ -131,9 +132,9 @@ def heatmap(statuses: pd.DataFrame, names: list[str], labels: dict[str, str], ti
     figure = go.Figure(go.Heatmap(
         z=z, x=[literal(labels[c]) for c in statuses.columns], y=[literal(n) for n in names], text=text, customdata=hover,
         texttemplate="%{text}", zmin=-0.5, zmax=3.5, colorscale=CATEGORICAL_SCALE,
-        showscale=False, xgap=1, ygap=1, hovertemplate="%{y} × %{x}：%{customdata}<extra></extra>"))
-    figure.update_layout(title=dict(text=literal(t("heatmap_title", prefecture=title)), x=0, xanchor="left"),
-                         height=160 + 18 * len(names), font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=140, b=10),
+        showscale=False, xgap=1, ygap=1, textfont=dict(color="#000000", size=13), hovertemplate="%{y} × %{x}：%{customdata}<extra></extra>"))
+    figure.update_layout(title=dict(text=literal(t("heatmap_title", prefecture=title)), x=0, xanchor="left", y=0.99, yanchor="top"),
+                         height=160 + 18 * len(names), font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=190, b=10),
                          plot_bgcolor="white")
     figure.update_xaxes(side="top", tickangle=-40)
     figure.update_yaxes(autorange="reversed")

@@ -66,7 +66,7 @@ def render_national() -> None:
     indicator = chosen_indicator()
     write_url({"indicator": indicator, "lang": language()})
     figure, table = national_map(indicator, language(), database_version())
-    left, right = st.columns([3, 2])
+    left, right = st.columns([2, 1])
     with left:
         event = st.plotly_chart(figure, config={**CHART_CONFIG, "scrollZoom": True}, width="stretch", key="prefecture__map",
                                 on_select="rerun", selection_mode="points")

@@ -87,17 +87,19 @@ def section(part: Section, printing: bool, heading: bool = True, level: str = "s
             st.subheader(md(part.title), anchor=False)
         else:
             st.markdown(f"**{md(part.title)}**")
-    for sentence in part.sentences:
-        st.text(sentence)  # text, not markdown: names and values shown as they are
-    if part.more_sentences:
-        with st.expander(t("more_sentences"), expanded=printing):
-            st.text("\n".join(part.more_sentences))
     if printing:
         st.table(part.table, hide_index=True)
     else:
         st.dataframe(part.table, hide_index=True, width="stretch")
     if part.caption:
         st.caption(md(part.caption))
+    if part.sentences:
+        with st.container(border=True):
+            for sentence in part.sentences:
+                st.text(sentence)  # text, not markdown: names and values shown as they are
+    if part.more_sentences:
+        with st.expander(t("more_sentences"), expanded=printing):
+            st.text("\n".join(part.more_sentences))
 
 
 def attribution() -> None:
