@@ -48,7 +48,7 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     agency = pd.concat([table.frames["facts"] for table in tables], ignore_index=True)
     agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.NA, base_as_of=None)
     facts = pd.concat([agency[FACT_COLUMNS], cards.frames["facts"][FACT_COLUMNS]], ignore_index=True)
-    outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_types"], cards.frames["mynumber_group_totals"]))
+    outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_groups"]))
     population = cards.frames["population"].set_index("government_code")
     outcome.frames["governments"] = governments.assign(population=governments.government_code.map(population.population),
                                                        population_as_of=governments.government_code.map(population.population_as_of))
