@@ -184,8 +184,8 @@ create table government_indicators (
 -- One row per published cell. value_printed exactly as in the file; value only where the cell is a number; a blank
 -- cell is status 'not_reported' with NULL value, never 0. base_count / base_as_of: the denominator of a rate (the
 -- population at its own date for card rates).
-create table government_facts (
-    government_code varchar not null references governments, indicator_code varchar not null references government_indicators,
+create table government_facts (  -- no foreign keys: 200,000 rows; both keys are checked by the ETL and the contract check
+    government_code varchar not null, indicator_code varchar not null,
     indicator_label_ja varchar not null, as_of date, value_printed varchar not null, value double, count bigint,
     unit varchar not null,
     status varchar not null check (status in ('reported', 'implemented', 'not_implemented', 'not_surveyed', 'not_reported', 'not_applicable')),
@@ -200,4 +200,10 @@ create table government_exceptions (
 
 create table government_checks (
     check_name varchar not null, subject varchar not null, cells_checked integer not null, failures integer not null
+);
+
+-- Prefecture outlines (地球地図日本), one GeoJSON Feature per prefecture, for a map drawn without internet access.
+create table prefecture_outlines (
+    prefecture_code varchar primary key, government_code varchar not null references governments, name_ja varchar not null,
+    geojson varchar not null, attribution_ja varchar not null
 );

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
-                             online_rates_municipalities, online_rates_prefectures, reconciliation, source_files)
+                             online_rates_municipalities, online_rates_prefectures, outlines, reconciliation, source_files)
 from etl.governments.exceptions import Exceptions
 from etl.governments.indicators import indicator_table, load_indicators
 from etl.governments.outcome import Outcome
@@ -33,6 +33,7 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     if outcome.failures:
         return {}, outcome.checks, outcome.failures
     governments = outcome.frames["governments"]
+    outcome.merge(outlines.run(data_dir, governments))
     indicators = load_indicators(data_dir)
     exceptions = Exceptions(data_dir)
     tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
@@ -63,8 +64,10 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
 def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """In the order the foreign keys need; facts sorted by government so one government's rows sit together."""
     order = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
-             "government_facts", "government_exceptions", "government_checks"]
+             "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
     facts = frames["government_facts"]
     sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
-    frames["government_facts"] = facts.assign(_sort=sort).sort_values(["government_code", "_sort", "as_of"]).drop(columns="_sort")
+    facts = facts.assign(_sort=sort, as_of=pd.to_datetime(facts.as_of), base_as_of=pd.to_datetime(facts.base_as_of),
+                         base_count=facts.base_count.astype("Int64"))
+    frames["government_facts"] = facts.sort_values(["government_code", "_sort", "as_of"]).drop(columns="_sort")
     return {name: frames[name] for name in order}

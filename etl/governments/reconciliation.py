@@ -20,16 +20,18 @@ BASE_GROUPS = ("all", "muni", "city", "town_village")
 def run(data_dir: Path, reference: Reference, facts: pd.DataFrame, groups: pd.DataFrame) -> Outcome:
     """Each declared pairing (data/municipal/reconciliations.csv), the FY2023 responding bases, and one survey per block."""
     outcome = Outcome()
+    facts = facts[facts.indicator_code.isin(set(SAME_SURVEY) | {"dx_muni_ai", "dx_muni_rpa", "dx_muni_telework", "dx_pref_ai",
+                                                               "dx_pref_rpa", "dx_pref_telework", "mynumber_issued_rate"})]
+    by_indicator = dict(tuple(facts.groupby("indicator_code", sort=False)))
     printed = {(t.table_id, c.fiscal_year, c.group_code): c for t in reference.tables.values() for c in t.cells if c.breakdown_code is None}
     for number, pair in enumerate(read_reference_csv(data_dir / SOURCE_ROOT / PAIRS), start=2):
         year = int(pair["fiscal_year"])
-        selected = facts[facts.indicator_code == pair["indicator_code"]]
+        selected = by_indicator.get(pair["indicator_code"], facts.iloc[:0])
         if pair["as_of"]:  # the card files: one date, and municipalities only (a prefecture row is its area's sum)
             selected = selected[(selected.as_of == pd.Timestamp(pair["as_of"]).date()) & (selected.government_code.str[2:5] != "000")]
-        members = selected.merge(groups[groups.fiscal_year == year], on="government_code")
-        by_group = members.groupby("group_code").agg(
-            entities=("government_code", "size"), implemented=("status", lambda s: int((s == "implemented").sum())),
-            cards=("count", "sum"))
+        members = selected[["government_code", "status", "count"]].merge(groups[groups.fiscal_year == year], on="government_code")
+        by_group = members.assign(implemented=members.status == "implemented", entities=1).groupby("group_code")[
+            ["entities", "implemented", "count"]].sum().rename(columns={"count": "cards"})
         subject = f"{pair['indicator_code']} vs 別紙1 {pair['table_id']} {year}"
         failures = []
         for group in pair["group_codes"].split():
