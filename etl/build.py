@@ -16,6 +16,7 @@ from etl.bases import responding_bases
 from etl.body_text import check_body_figures, check_numbers_in_quotes, check_quotes
 from etl.checks import Failure
 from etl.database import publish, write_database
+from etl.governments import build_government_frames
 from etl.reference import Reference, load_reference
 from etl.sources import Table, load_table, read_reference_csv
 from etl.steps import all_steps
@@ -59,10 +60,15 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
     failures += check_quotes(body_figures, reference, "body_figure") + check_body_figures(body_figures, tables)
     failures += check_quotes(targets, reference, "target") + check_numbers_in_quotes(targets)
     failures += unused_declarations(reference, tables)
+    # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
+    government_frames, government_checks, government_failures = build_government_frames(data_dir, reference)
+    failures += government_failures
+    log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} cells  {len(government_checks)} checks  "
+        + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
     if failures:
         raise ReconciliationFailed(failures)
 
-    frames = assemble(data_dir, reference, tables, body_figures, targets, log_rows)
+    frames = assemble(data_dir, reference, tables, body_figures, targets, log_rows) | government_frames
     database.parent.mkdir(parents=True, exist_ok=True)
     new_file = database.with_name(f"{database.name}.new-{os.getpid()}")
     try:
@@ -74,7 +80,7 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
     if exports_dir is not None:
         exports.write_exports(database, exports_dir)
     return BuildSummary(database, exports_dir, len(tables), sum(len(t.cells) for t in tables.values()),
-                        len(log_rows), time.perf_counter() - started)
+                        len(log_rows) + len(government_checks), time.perf_counter() - started)
 
 
 def unused_declarations(reference: Reference, tables: dict[str, Table]) -> list[Failure]:
