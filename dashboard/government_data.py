@@ -2,12 +2,11 @@
 cells of one indicator. Every frame comes from a named query and is cached per database version (dashboard.db)."""
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
 from dashboard.db import query
+from dashboard.formatting import as_of_phrase
 from dashboard.i18n import language, pick, t
 
 # Digital Agency concepts that 別紙1 also prints, by type of municipality: (concept_code, 別紙1 indicator_code)
@@ -21,17 +20,21 @@ def governments() -> pd.DataFrame:
     return query("governments_all").set_index("government_code", drop=False)
 
 
-def fiscal_year_of(day) -> int:
-    """The 年度 a date falls in: April to March (2024-03-31 is in 2023年度)."""
+def fiscal_year_of(day) -> int | None:
+    """The 年度 a date falls in: April to March (2024-03-31 is in 2023年度); None for an undetermined date."""
+    if day is None or pd.isna(day):
+        return None
     day = pd.Timestamp(day).date()
     return day.year if day.month >= 4 else day.year - 1
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
-def governments_in_year(fiscal_year: int, version: tuple) -> pd.DataFrame:
-    """All governments with their type in `fiscal_year` (today's type where that year is not listed); `version` keys
-    the cache."""
+def governments_in_year(fiscal_year: int | None, version: tuple) -> pd.DataFrame:
+    """All governments with their type in `fiscal_year` (today's type where that year is not listed or the date is
+    undetermined); `version` keys the cache."""
     frame = governments()
+    if fiscal_year is None:
+        return frame
     types = query("government_types_by_year")
     in_year = types[types.fiscal_year == fiscal_year].set_index("government_code").entity_type
     if len(in_year):
@@ -43,12 +46,34 @@ def indicators() -> pd.DataFrame:
     return query("government_indicators").set_index("indicator_code", drop=False)
 
 
-def cells(indicator_code: str, as_of: date | None = None) -> pd.DataFrame:
-    """The published cells of one indicator; only those of one date where `as_of` is given."""
-    frame = query("government_indicator_cells", indicator_code=indicator_code)
-    if as_of is not None:
-        frame = frame[frame.as_of == pd.Timestamp(as_of)]
-    return frame
+def cells(indicator_code: str) -> pd.DataFrame:
+    """The published cells of one indicator, every date."""
+    return query("government_indicator_cells", indicator_code=indicator_code)
+
+
+def latest(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Timestamp | None]:
+    """The cells of the latest date, and that date; the cells of an undetermined date (as_of NULL) when the indicator
+    has no dated cell."""
+    if frame.as_of.notna().any():
+        as_of = frame.as_of.max()
+        return frame[frame.as_of == as_of], as_of
+    return frame, None
+
+
+def as_of_text(as_of) -> str:
+    """2023年4月1日時点 / as of 1 Apr 2023; 時点未確定 where the source's date could not be determined."""
+    return t("as_of_undetermined") if as_of is None or pd.isna(as_of) else as_of_phrase([as_of], language())
+
+
+def iso_date(as_of) -> str:
+    return t("as_of_undetermined") if as_of is None or pd.isna(as_of) else pd.Timestamp(as_of).strftime("%Y-%m-%d")
+
+
+def attributions(source_ids) -> list[str]:
+    """The attribution each source requires, in the UI language, in the order given."""
+    sources = query("government_sources").set_index("source_id")
+    return [pick(sources.at[s, "attribution_ja"], sources.at[s, "attribution_en"]) for s in dict.fromkeys(source_ids)
+            if s in sources.index]
 
 
 def name(row) -> str:

@@ -28,7 +28,12 @@ JAPAN_LATITUDES = (24.0, 45.8)
 def drawn_outlines(version: tuple) -> tuple[Outline, ...]:
     """The prefecture outlines simplified for drawing, once per database version (about 0.3 s); `version` keys the cache."""
     rows = query("prefecture_outlines")
-    return outlines((row.prefecture_code, json.loads(row.geojson)) for row in rows.itertuples())
+    return outlines((row.prefecture_code, _geometry(json.loads(row.geojson))) for row in rows.itertuples())
+
+
+def _geometry(geojson: dict) -> dict:
+    """The geometry of a GeoJSON Feature, or the geometry itself."""
+    return geojson["geometry"] if geojson.get("type") == "Feature" else geojson
 
 
 def share_class(share: float | None) -> tuple[str, str]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import math
 
-from dashboard.formatting import format_date
-from dashboard.government_data import names
+from dashboard.government_data import as_of_text, names
 from dashboard.i18n import language, t
-from governments.peers import (DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, AnswerSummary, NumberSummary, Peers,
-                               POPULATION_BANDS)
+from governments.peers import (DONE, NOT_APPLICABLE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, POPULATION_BANDS,
+                               AnswerSummary, NumberSummary, Peers)
 
 # The counter word after a number of governments of a type: 61市, 23区, 926町 … ; 団体 for mixed sets
 COUNTERS = {"designated": "市", "core": "市", "city_other": "市", "ward": "区", "town": "町", "village": "村"}
@@ -17,7 +16,7 @@ COUNTERS = {"designated": "市", "core": "市", "city_other": "市", "ward": "�
 def status_text(printed: str) -> str:
     """An answer in the UI language; a number stays exactly as printed."""
     keys = {DONE: "status_done", NOT_DONE: "status_not_done", NOT_SURVEYED: "status_not_surveyed",
-            NOT_REPORTED: "status_not_reported"}
+            NOT_REPORTED: "status_not_reported", NOT_APPLICABLE: "status_not_applicable"}
     return t(keys[printed]) if printed in keys else printed
 
 
@@ -88,7 +87,7 @@ def _missing(summary) -> str:
 
 def answer_sentence(indicator: str, own: str, summary: AnswerSummary, as_of, type_label: str, prefecture_label: str) -> str:
     peer, counter = peer_noun(summary.peers, type_label, prefecture_label)
-    fields = dict(indicator=indicator, value=status_text(own), peer=peer, as_of=format_date(as_of, language()),
+    fields = dict(indicator=indicator, value=status_text(own), peer=peer, as_of=as_of_text(as_of),
                   missing=_missing(summary))
     if not summary.answered:
         return t("sentence_no_base", **fields)
@@ -99,7 +98,7 @@ def answer_sentence(indicator: str, own: str, summary: AnswerSummary, as_of, typ
 def number_sentence(indicator: str, own: str, summary: NumberSummary, unit: str, as_of, type_label: str,
                     prefecture_label: str) -> str:
     peer, counter = peer_noun(summary.peers, type_label, prefecture_label)
-    fields = dict(indicator=indicator, value=status_text(own), peer=peer, as_of=format_date(as_of, language()),
+    fields = dict(indicator=indicator, value=status_text(own), peer=peer, as_of=as_of_text(as_of),
                   missing=_missing(summary))
     if not summary.reported:
         return t("sentence_no_base", **fields)

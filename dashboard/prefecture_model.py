@@ -11,11 +11,11 @@ import streamlit as st
 from dashboard.charts import FONT, as_drawn, literal
 from dashboard.csv_export import dataframe_to_csv_bytes
 from dashboard.db import database_version
-from dashboard.government_data import cells, governments, indicators
+from dashboard.government_data import cells, governments, indicators, iso_date, latest
 from dashboard.i18n import language, pick, t
 from dashboard.maps import drawn_outlines, japan_map
 from dashboard.peer_text import status_text
-from governments.peers import DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, status
+from governments.peers import DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, statuses_of
 
 SYMBOLS = {DONE: "●", NOT_DONE: "○", NOT_SURVEYED: "×", NOT_REPORTED: "－"}
 # heatmap cell values: one per status, so the colour scale is categorical (Okabe–Ito sky blue and yellow, grey, white:
@@ -42,9 +42,9 @@ def municipality_statuses(prefecture_code: str | None) -> tuple[pd.DataFrame, di
         values = cells(code)
         if values.empty:
             continue
-        as_of = values.as_of.max()
-        printed = values[values.as_of == as_of].set_index("government_code").value_printed
-        statuses[code] = [status(printed.get(c)) for c in municipalities.government_code]
+        values, as_of = latest(values)
+        known = statuses_of(values)
+        statuses[code] = [known.get(c, NOT_REPORTED) for c in municipalities.government_code]
         dates[code] = as_of
     return pd.DataFrame(statuses, index=municipalities.government_code), dates
 
@@ -104,7 +104,7 @@ def prefecture_view(prefecture_code: str, lang: str, version: tuple) -> Prefectu
         _, _, national_share = share(national[code])
         missing = int((~statuses[code].isin([DONE, NOT_DONE])).sum())
         counts.append([labels[code], f"{done}/{answered}", _rounded(local_share), _rounded(national_share), missing,
-                       pd.Timestamp(dates[code]).strftime("%Y-%m-%d")])
+                       iso_date(dates[code])])
         for government, value in statuses[code].items():
             if value == NOT_DONE:
                 lacking.append([labels[code], pick(frame.at[government, "name_ja"], frame.at[government, "name_en"]),
@@ -114,8 +114,8 @@ def prefecture_view(prefecture_code: str, lang: str, version: tuple) -> Prefectu
     lacking_frame = pd.DataFrame(lacking, columns=[t("indicator"), t("municipality"), t("profile_link"), t("government_code")])
     export = pd.DataFrame({t("government_code"): list(statuses.index), t("municipality"): names})
     for code in statuses.columns:  # the cells exactly as published; a blank is "not reported"
-        export[f"{labels[code]}（{pd.Timestamp(dates[code]):%Y-%m-%d}）"] = [s if s != NOT_REPORTED else "" for s in statuses[code]]
-    as_of = "、".join(sorted({pd.Timestamp(d).strftime("%Y-%m-%d") for d in dates.values()}))
+        export[f"{labels[code]}（{iso_date(dates[code])}）"] = [s if s != NOT_REPORTED else "" for s in statuses[code]]
+    as_of = "、".join(sorted({iso_date(d) for d in dates.values()}))
     return PrefectureView(title, as_drawn(heatmap(statuses, names, labels, title)), matrix, counts_frame, lacking_frame,
                           dataframe_to_csv_bytes(export, encoding="utf-8-sig"), f"prefecture_{prefecture_code}.csv", as_of)
 
@@ -162,9 +162,9 @@ def national_map(indicator_code: str, lang: str, version: tuple) -> tuple[go.Fig
                                zip(municipalities.name_ja, municipalities.name_en)], status=statuses.to_numpy(),
                                lat=municipalities.lat, lng=municipalities.lng)).dropna(subset=["lat", "lng"])
     labels = {s: status_text(s) for s in SYMBOLS}
-    as_of = cells(indicator_code).as_of.max()
+    as_of = latest(cells(indicator_code))[1]
     figure = japan_map(drawn_outlines(version), table, points, (t("map_heading", indicator=indicator_label(indicator_code)),
-                                                                 f"{t('map_share_legend')}　{pd.Timestamp(as_of):%Y-%m-%d}"),
+                                                                 f"{t('map_share_legend')}　{iso_date(as_of)}"),
                        labels, t("peer_none"))
     shown = pd.DataFrame({t("prefecture"): table.name, t("count_in_prefecture"): [f"{d}/{a}" for d, a in zip(table.done, table.answered)],
                           t("share_in_prefecture"): [_rounded(v) for v in table.share], t("not_answered"): table.missing,

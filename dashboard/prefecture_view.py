@@ -10,7 +10,7 @@ import streamlit as st
 from dashboard.benchmark_view import md
 from dashboard.db import database_version
 from dashboard.filters import write_url
-from dashboard.government_data import governments
+from dashboard.government_data import attributions, governments
 from dashboard.government_search import PREFECTURE_PAGE, PROFILE_PAGE
 from dashboard.i18n import language, t
 from dashboard.prefecture_model import answer_indicators, indicator_label, national_map, prefecture_view
@@ -58,7 +58,7 @@ def render_prefecture_page() -> None:
         render_prefecture(code)
     st.divider()
     st.subheader(t("attribution_heading"), anchor=False)
-    st.text("\n".join(t(key) for key in ("attribution_digital_agency", "attribution_list", "attribution_geo")))
+    st.text("\n".join(attributions(["digital_agency_dx_table", "local_government_list", "prefecture_outlines"])))
 
 
 def render_national() -> None:
@@ -93,7 +93,7 @@ def render_prefecture(code: str) -> None:
     write_url({"code": code, "lang": language()})
     view = prefecture_view(code, language(), database_version())
     st.title(md(view.title))
-    own = governments().query("entity_type == 'pref' and prefecture_code == @code").index[0]
+    own = governments().query("entity_type == 'pref' and prefecture_code == @code").government_code.iloc[0]
     st.page_link(PROFILE_PAGE, label=md(t("prefecture_own_profile", prefecture=view.title)),
                  query_params={"code": own, "lang": language()}, icon=":material/account_balance:")
     st.page_link(PREFECTURE_PAGE, label=t("national_heading"), query_params={"lang": language()}, icon=":material/map:")
@@ -101,7 +101,7 @@ def render_prefecture(code: str) -> None:
     st.caption(f"{t('symbol_legend')}　{t('as_of')}：{view.as_of}")
     st.subheader(t("counts_heading"), anchor=False)
     st.dataframe(view.counts, hide_index=True, width="stretch")
-    st.caption(md(f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}"))
+    st.caption(md("　".join([*attributions(["digital_agency_dx_table"]), t("computed_note")])))
     st.plotly_chart(view.heatmap, config=CHART_CONFIG, width="stretch", key="prefecture__heatmap")
     link = {t("profile_link"): st.column_config.LinkColumn(display_text=t("open_profile"))}
     st.dataframe(view.matrix, hide_index=True, width="stretch", column_config=link)

@@ -7,15 +7,16 @@ import streamlit as st
 
 from dashboard.charts import FONT, as_drawn, literal
 from dashboard.db import database_version
-from dashboard.government_data import cells, fiscal_year_of, governments, governments_in_year, indicators
+from dashboard.government_data import attributions, cells, fiscal_year_of, governments, governments_in_year, indicators
 from dashboard.i18n import language, pick, t
 
-MYNUMBER_SOURCE = "mynumber_card"
+MYNUMBER_CONCEPT = "mynumber_issued"
 
 
 def mynumber_indicator() -> str | None:
+    """The card-issuance series of every government (level "all"), not the Digital Agency's holding rate."""
     meta = indicators()
-    chosen = meta[meta.source_id == MYNUMBER_SOURCE]
+    chosen = meta[(meta.concept_code == MYNUMBER_CONCEPT) & (meta.level == "all")]
     return chosen.indicator_code.iloc[0] if len(chosen) else None
 
 
@@ -56,7 +57,7 @@ def mynumber_figure(head) -> tuple[go.Figure, "Section"] | None:
                                 name=literal(t("mynumber_median", peer=peer)),
                                 hovertemplate="%{x|%Y-%m-%d}：%{y:.1f}%<extra></extra>"))
     if not head.is_prefecture:
-        prefecture_code = governments().query("entity_type == 'pref' and prefecture_code == @head.prefecture_code").index[0]
+        prefecture_code = governments().at[head.code, "prefecture_government_code"]
         prefecture = frame[frame.government_code == prefecture_code].sort_values("as_of")
         figure.add_trace(go.Scatter(x=prefecture.as_of, y=prefecture.value, mode="lines", line=dict(color="#555555", dash="dot", width=2),
                                     name=literal(t("mynumber_prefecture", prefecture=head.prefecture_label)),
@@ -81,4 +82,5 @@ def mynumber_figure(head) -> tuple[go.Figure, "Section"] | None:
         t("mynumber_median", peer=peer): [f"{v:.1f}%" if pd.notna(v) else "" for v in merged["median"]],
         t("peer_reporting"): merged.reported.astype("Int64"),
     })
-    return as_drawn(figure), Section(t("mynumber_heading"), table, (), t("mynumber_caption"))
+    source = " ".join(attributions(dict.fromkeys(own.source_id)))
+    return as_drawn(figure), Section(t("mynumber_heading"), table, (), f"{source}　{t('mynumber_caption')}")

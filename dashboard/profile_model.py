@@ -12,11 +12,11 @@ from dashboard import peer_text
 from dashboard.csv_export import dataframe_to_csv_bytes
 from dashboard.db import database_version, query
 from dashboard.formatting import format_date
-from dashboard.government_data import (SAME_IN_BESSHI1, cells, fiscal_year_of, governments, governments_in_year,
-                                       indicators, name)
+from dashboard.government_data import (SAME_IN_BESSHI1, attributions, cells, fiscal_year_of, governments,
+                                       governments_in_year, indicators, iso_date, latest, name)
 from dashboard.i18n import language, pick, t
 from dashboard.profile_charts import mynumber_figure
-from governments.peers import answer_summary, is_answer_indicator, number_summary, peer_sets, status
+from governments.peers import NOT_REPORTED, answer_summary, is_answer_indicator, number_summary, peer_sets, statuses_of
 
 ONLINE_RATE_CONCEPT = "online_application_rate"
 
@@ -88,13 +88,12 @@ def indicator_section(head: Header) -> Section | None:
         frame = cells(indicator.indicator_code)
         if frame.empty:
             continue
-        as_of = frame.as_of.max()
-        frame = frame[frame.as_of == as_of]
+        frame, as_of = latest(frame)
         if as_of not in memo:
             memo[as_of] = _peers_on(head.code, as_of)
         sets, entity_type = memo[as_of]
         type_label = types.get(entity_type, head.type_label)
-        own = status(frame.set_index("government_code").value_printed.get(head.code))
+        own = statuses_of(frame).get(head.code, NOT_REPORTED)
         label = pick(indicator.label_ja.strip(), indicator.label_en)
         answer = is_answer_indicator(frame)
         cells_text, said = [], []
@@ -109,14 +108,14 @@ def indicator_section(head: Header) -> Section | None:
                 said.append(peer_text.number_sentence(label, own, summary, indicator.unit, as_of, type_label, head.prefecture_label))
         headings = headings or [peer_text.peer_heading(p, type_label, head.prefecture_label) for p in sets]
         rows.append([pick(indicator.category_ja, indicator.category_ja), label, peer_text.status_text(own),
-                     pd.Timestamp(as_of).strftime("%Y-%m-%d"), *cells_text])
+                     iso_date(as_of), *cells_text])
         sentences.append(said[0])
         more += said[1:]
     if not rows:
         return None
     columns = [t("item"), t("indicator"), t("value_printed"), t("as_of"), *headings]
     return Section(t("indicators_heading"), pd.DataFrame(rows, columns=columns), tuple(sentences),
-                   f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}", tuple(more))
+                   "　".join([*attributions(["digital_agency_dx_table"]), t("computed_note")]), tuple(more))
 
 
 def online_section(head: Header) -> Section | None:
@@ -133,21 +132,20 @@ def online_section(head: Header) -> Section | None:
         frame = cells(indicator.indicator_code)
         if frame.empty:
             continue
-        as_of = frame.as_of.max()
-        frame = frame[frame.as_of == as_of]
+        frame, as_of = latest(frame)
         if as_of not in memo:
             memo[as_of] = _peers_on(head.code, as_of)
         sets, entity_type = memo[as_of]
         type_peers = sets[0]
         type_label = types.get(entity_type, head.type_label)
         summary = number_summary(type_peers, frame, head.code)
-        own = status(frame.set_index("government_code").value_printed.get(head.code))
-        reported += own != "not_reported"
+        own = statuses_of(frame).get(head.code, NOT_REPORTED)
+        reported += own not in (NOT_REPORTED, "not_applicable")
         rows.append([indicator.label_ja.strip(), peer_text.status_text(own),
-                     peer_text.number_text(summary.median, "pct"), summary.reported, pd.Timestamp(as_of).strftime("%Y-%m-%d")])
+                     peer_text.number_text(summary.median, "pct"), summary.reported, iso_date(as_of)])
     columns = [t("procedure"), t("own_rate"), t("peer_median_rate", peer=type_label), t("peer_reporting"), t("as_of")]
     return Section(t("online_heading"), pd.DataFrame(rows, columns=columns), (t("online_reported", count=reported),),
-                   f"{t('source')}：{t('attribution_digital_agency')}　{t('computed_note')}")
+                   "　".join([*attributions(["digital_agency_dx_table"]), t("computed_note")]))
 
 
 def later_sections(head: Header) -> tuple[Section, ...]:

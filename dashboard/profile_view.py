@@ -8,7 +8,7 @@ from benchmark.municipality_code import MunicipalityCodeError, normalise_municip
 from dashboard.benchmark_view import PRINT_CSS, md
 from dashboard.db import database_version
 from dashboard.filters import write_url
-from dashboard.government_data import governments
+from dashboard.government_data import attributions, governments
 from dashboard.government_search import PREFECTURE_PAGE
 from dashboard.i18n import language, t
 from dashboard.profile_model import Section, build_profile
@@ -105,4 +105,4 @@ def section(part: Section, printing: bool, heading: bool = True, level: str = "s
 def attribution() -> None:
     st.divider()
     st.subheader(t("attribution_heading"), anchor=False)
-    st.text("\n".join(t(key) for key in ("attribution_digital_agency", "attribution_mynumber", "attribution_list")))
+    st.text("\n".join(attributions(["digital_agency_dx_table", "mynumber_card_issuance", "local_government_list"])))

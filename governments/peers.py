@@ -13,14 +13,21 @@ import pandas as pd
 DONE, NOT_DONE, NOT_SURVEYED = "実施", "未実施", "調査無し"
 ANSWERS = (DONE, NOT_DONE, NOT_SURVEYED)
 NOT_REPORTED = "not_reported"  # no cell, or a blank cell: never 0, never 未実施
+NOT_APPLICABLE = "not_applicable"  # a bare 「%」: the government has no such procedure
+# The database's status of a cell → the status used here (a number keeps its printed form)
+DATABASE_STATUS = {"implemented": DONE, "not_implemented": NOT_DONE, "not_surveyed": NOT_SURVEYED,
+                   "not_reported": NOT_REPORTED, "not_applicable": NOT_APPLICABLE}
 
 # Population bands (residents): lower bound inclusive, upper bound exclusive
 POPULATION_BANDS: tuple[tuple[int, float], ...] = ((0, 10_000), (10_000, 50_000), (50_000, 100_000), (100_000, 300_000),
                                                    (300_000, 1_000_000), (1_000_000, math.inf))
 
 
-def status(value_printed) -> str:
-    """実施 / 未実施 / 調査無し as printed; a number's printed form stays as it is; nothing printed is not_reported."""
+def status(value_printed, database_status: str | None = None) -> str:
+    """実施 / 未実施 / 調査無し as printed; a number's printed form stays as it is; nothing printed is not_reported.
+    Where the database classified the cell (`database_status`), its class decides."""
+    if database_status in DATABASE_STATUS:
+        return DATABASE_STATUS[database_status]
     if value_printed is None or (isinstance(value_printed, float) and math.isnan(value_printed)) or value_printed is pd.NA:
         return NOT_REPORTED
     text = str(value_printed).strip()
@@ -29,7 +36,7 @@ def status(value_printed) -> str:
 
 def is_answer_indicator(cells: pd.DataFrame) -> bool:
     """An indicator answered with 実施 / 未実施 (not a rate): every printed cell is an answer word."""
-    printed = [status(v) for v in cells.value_printed]
+    printed = list(statuses_of(cells).values())
     answered = [p for p in printed if p != NOT_REPORTED]
     return bool(answered) and all(p in ANSWERS for p in answered)
 
@@ -120,20 +127,27 @@ def number_summary(peers: Peers, cells: pd.DataFrame, subject: str) -> NumberSum
     """`cells`: government_code, value_printed, value. Quartiles by linear interpolation (pandas' default), computed."""
     printed = _statuses(peers, cells)
     values = cells.set_index("government_code").value.reindex(list(peers.codes))
-    values = values[[printed[code] not in (NOT_REPORTED, NOT_SURVEYED) for code in values.index]].dropna()
+    values = values[[printed[code] not in (NOT_REPORTED, NOT_SURVEYED, NOT_APPLICABLE) for code in values.index]].dropna()
     mine = values.get(subject)
     return NumberSummary(
         peers=peers, reported=len(values),
         median=_quantile(values, 0.5), lower_quartile=_quantile(values, 0.25), upper_quartile=_quantile(values, 0.75),
         rank=None if mine is None else int((values > mine).sum()) + 1,
         not_surveyed=tuple(code for code, p in printed.items() if p == NOT_SURVEYED),
-        not_reported=tuple(code for code, p in printed.items() if p == NOT_REPORTED or (p not in ANSWERS and code not in values.index)),
+        not_reported=tuple(code for code, p in printed.items()
+                           if p == NOT_REPORTED or (p not in (*ANSWERS, NOT_APPLICABLE) and code not in values.index)),
     )
 
 
+def statuses_of(cells: pd.DataFrame) -> dict[str, str]:
+    """government_code → status of the cells (with the database's `status` column where it has one)."""
+    classes = cells.status if "status" in cells else [None] * len(cells)
+    return {code: status(printed, kind) for code, printed, kind in zip(cells.government_code, cells.value_printed, classes)}
+
+
 def _statuses(peers: Peers, cells: pd.DataFrame) -> dict[str, str]:
-    printed = dict(zip(cells.government_code, cells.value_printed))
-    return {code: status(printed.get(code)) for code in peers.codes}
+    known = statuses_of(cells)
+    return {code: known.get(code, NOT_REPORTED) for code in peers.codes}
 
 
 def _quantile(values: pd.Series, q: float) -> float | None:
