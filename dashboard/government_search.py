@@ -9,6 +9,7 @@ from dashboard.i18n import language, pick, t
 from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
 
 SEARCH_KEY = "government_search"
+SEARCH_TEXT_KEY = "government_search_text"  # the typed text: plain state, kept when the page changes (widget state is not)
 PROFILE_PAGE = "pages/municipality.py"
 PREFECTURE_PAGE = "pages/prefecture.py"
 
@@ -37,11 +38,17 @@ def link_target(government: Government) -> tuple[str, dict[str, str]]:
     return PROFILE_PAGE, {"code": government.code, "lang": language()}
 
 
+def _keep_text() -> None:
+    st.session_state[SEARCH_TEXT_KEY] = st.session_state[SEARCH_KEY]
+
+
 @st.fragment
 def search_box() -> None:
-    """Typing reruns this fragment only (after a 250 ms pause), not the page around it."""
+    """Typing reruns this fragment only (after a 250 ms pause), not the page around it. The box sits above the page in
+    app.py, so each page draws its own widget; the text lives in SEARCH_TEXT_KEY and the widget mirrors it."""
+    st.session_state[SEARCH_KEY] = st.session_state.get(SEARCH_TEXT_KEY, "")
     text = st.text_input(t("search_label"), max_chars=MAX_QUERY_CHARS, key=SEARCH_KEY, type="search", live=True,
-                         placeholder=t("search_placeholder"), help=t("search_help"))
+                         placeholder=t("search_placeholder"), help=t("search_help"), on_change=_keep_text)
     if not text:
         return
     result = search_index(database_version()).search(text)
