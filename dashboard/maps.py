@@ -80,7 +80,7 @@ def japan_map(drawn: tuple[Outline, ...], prefectures: pd.DataFrame, points: pd.
             continue
         figure.add_trace(go.Scatter(
             x=rows.lng, y=rows.lat, mode="markers", name=literal(f"{labels[status]}（{len(rows):,}）"), legendgroup="points",
-            marker=dict(symbol=symbol, size=4 if status == DONE else 5, color=color, opacity=0.8, line=dict(width=1, color=color)),
+            marker=dict(symbol=symbol, size=3.5 if status == DONE else 4.5, color=color, opacity=0.65, line=dict(width=1, color=color)),
             customdata=[[code, "muni"] for code in rows.government_code], text=[literal(n) for n in rows.name],
             hovertemplate="%{text}<extra>" + literal(labels[status]) + "</extra>"))
     main, sub = title

@@ -41,8 +41,9 @@ def _sections(lang: str, version: tuple) -> dict[str, tuple]:
         t("nav_overview"): (st.Page("pages/overview.py", title=t("nav_overview"), icon=":material/dashboard:", default=True),),
         t("nav_topics"): topic_pages,
         t("nav_places"): (
-            st.Page("pages/municipality.py", title=t("nav_municipality"), icon=":material/location_city:", url_path="municipality"),
-            st.Page("pages/prefecture.py", title=t("nav_prefecture"), icon=":material/map:", url_path="prefecture"),
+            # no icons: a page's icon becomes the browser's favicon, which Streamlit fetches from Google's font server
+            st.Page("pages/municipality.py", title=t("nav_municipality"), url_path="municipality"),
+            st.Page("pages/prefecture.py", title=t("nav_prefecture"), url_path="prefecture"),
         ),
         t("nav_tools"): (
             st.Page("pages/benchmark.py", title=t("nav_benchmark"), icon=":material/leaderboard:", url_path="benchmark"),
