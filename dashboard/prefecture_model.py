@@ -169,4 +169,4 @@ def national_map(indicator_code: str, lang: str, version: tuple) -> tuple[go.Fig
     shown = pd.DataFrame({t("prefecture"): table.name, t("count_in_prefecture"): [f"{d}/{a}" for d, a in zip(table.done, table.answered)],
                           t("share_in_prefecture"): [_rounded(v) for v in table.share], t("not_answered"): table.missing,
                           t("profile_link"): [f"prefecture?code={c}&lang={lang}" for c in table.prefecture_code]})
-    return figure, shown
+    return as_drawn(figure), shown
