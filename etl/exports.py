@@ -76,7 +76,7 @@ def _write_csv_in_sql(connection: duckdb.DuckDBPyConnection, table: str, path: P
     selected = ", ".join(f'case when left("{name}", 1) in ({prefixes}) then \'\'\'\' || "{name}" else "{name}" end as "{name}"'
                          if kind == "VARCHAR" else f'"{name}"' for name, kind in columns)  # names come from the catalogue
     body = path.with_suffix(".body")
-    connection.execute(f"copy (select {selected} from \"{table}\" order by rowid) to '{body}' (header, delimiter ',', quote '\"')")
+    connection.execute(f"copy (select {selected} from \"{table}\" order by rowid) to '{body}' (header, delimiter ',', quote '\"', new_line '\r\n')")
     with open(path, "wb") as handle:
         handle.write("\ufeff".encode("utf-8"))
         with open(body, "rb") as written:

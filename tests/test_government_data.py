@@ -127,5 +127,5 @@ def test_exports_include_the_government_tables(built_data_dir):
     exports = built_data_dir / "build" / "exports"
     facts = (exports / "government_facts.csv").read_bytes()
     assert facts.startswith("\ufeffgovernment_code,".encode("utf-8"))
-    assert facts.count(b"\n") == 202704 + 1
+    assert facts.count(b"\r\n") == 202704 + 1
     assert (exports / "governments.parquet").exists() and (exports / "prefecture_outlines.csv").exists()
