@@ -72,6 +72,8 @@ def run(data_dir: Path, reference_sizes: dict[tuple[str, int], int], entity_grou
                 f"{name} ({code}): the kana {kana!r} does not end with the reading of its suffix 「{name[-1]}」")
         for name, kana, code, row in zip(munis.city, munis.citykana, munis.lgcode, munis.source_row)
         if not kana.endswith(SUFFIX_KANA.get(name[-1], ("\0",)))]))
+    if outcome.failures:
+        return outcome  # types, names and groups need a sound list
     governments = pd.concat([
         pd.DataFrame(dict(government_code=prefs.code, name_ja=prefs.pref, name_kana=prefs.prefkana, name_en=prefs.pref_en,
                           prefecture_code=prefs.code.str[:2], lat=prefs.lat.astype(float), lng=prefs.lng.astype(float),

@@ -1,4 +1,4 @@
-"""マイナンバーカード交付状況: cards, population and rate for every government at 46 dates, as published."""
+"""マイナンバーカード交付状況: cards, population and rate for every government at 47 dates, as published."""
 from __future__ import annotations
 
 import csv
