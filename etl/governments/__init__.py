@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
@@ -67,7 +68,8 @@ def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
              "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
     facts = frames["government_facts"]
     sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
-    facts = facts.assign(_sort=sort, as_of=pd.to_datetime(facts.as_of), base_as_of=pd.to_datetime(facts.base_as_of),
+    facts = facts.assign(as_of=pd.to_datetime(facts.as_of), base_as_of=pd.to_datetime(facts.base_as_of),
                          base_count=facts.base_count.astype("Int64"))
-    frames["government_facts"] = facts.sort_values(["government_code", "_sort", "as_of"]).drop(columns="_sort")
+    rows = np.lexsort((facts.as_of.to_numpy(), sort.to_numpy(), facts.government_code.astype(int).to_numpy()))
+    frames["government_facts"] = facts.iloc[rows].reset_index(drop=True)
     return {name: frames[name] for name in order}
