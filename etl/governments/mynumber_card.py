@@ -28,8 +28,8 @@ RATE_COLUMN = 6  # 人口に対する交付枚数率 in all_localgovs.csv (in al
 TYPE_GROUPS = {"全国": "all", "特別区": "ward", "政令指定都市": "designated", "指定都市": "designated",
                "市（政令指定都市を除く）": "city", "市（指定都市を除く）": "city", "特別区・市（指定都市を除く）": "ward_city",
                "町村": "town_village"}
-ENTITY_GROUPS = {"ward": ("ward", "ward_city"), "designated": ("designated",), "core": ("city", "ward_city"),
-                 "city_other": ("city", "ward_city"), "town": ("town_village",), "village": ("town_village",)}
+TYPE_CLASS = {"ward": "ward", "designated": "designated", "core": "city", "city_other": "city", "town": "town_village",
+              "village": "town_village"}
 
 
 def read_all(data_dir: Path, folders: list[str], file_name: str, columns: list[str]) -> pd.DataFrame:
@@ -87,9 +87,9 @@ def run(data_dir: Path, governments: pd.DataFrame, municipality_types: pd.Series
     facts = pd.concat([munis, prefs.assign(交付件数基準日=prefs["交付枚数算出基準日"])], ignore_index=True)
     outcome.frames["facts"] = pd.DataFrame(dict(
         government_code=facts.government_code, indicator_code=INDICATOR, indicator_label_ja="人口に対する交付枚数率",
-        as_of=pd.to_datetime(facts["算出基準日"], format="%Y/%m/%d").dt.date, value_printed=facts["人口に対する交付枚数率"],
+        as_of=pd.to_datetime(facts["算出基準日"], format="%Y/%m/%d"), value_printed=facts["人口に対する交付枚数率"],
         value=facts.rate, count=facts.cards.astype("Int64"), unit="pct", status="reported", base_count=facts.population.astype("Int64"),
-        base_as_of=pd.to_datetime(facts["人口算出基準日"], format="%Y/%m/%d").dt.date, source_id=SOURCE_ID,
+        base_as_of=pd.to_datetime(facts["人口算出基準日"], format="%Y/%m/%d"), source_id=SOURCE_ID,
         source_file=facts.source_file, source_row=facts.source_row,
         source_column=np.where(facts.source_file.str.endswith("all_localgovs.csv"), RATE_COLUMN, 5)))
     latest = facts[facts.folder == folders[-1]]
@@ -189,13 +189,17 @@ def check_sums(munis: pd.DataFrame, prefs: pd.DataFrame, types: pd.DataFrame, mu
     totals = {"prefectures_sum_to_national": prefs.groupby("folder")[["population", "cards"]].sum(),
               "types_sum_to_national": types[types["区分"] != "全国"].groupby("folder")[["population", "cards"]].sum()}
     for check, sums in totals.items():
+        wrong = (sums.reindex(national.index) != national[["population", "cards"]]).any(axis=1)
         found = [Failure(check, where(national.source_file[folder], int(national.source_row[folder]), None, "全国"),
                          f"the parts add up to {int(sums.population[folder]):,} people and {int(sums.cards[folder]):,} cards; 全国 prints "
                          f"{int(national.population[folder]):,} and {int(national.cards[folder]):,}")
-                 for folder in national.index if (sums.loc[folder] != national.loc[folder, ["population", "cards"]]).any()]
+                 for folder in national.index[wrong.to_numpy()]]
         outcome.check(check, FOLDER, len(national), found)
-    groups = munis.assign(group=munis.government_code.map(municipality_types).map(ENTITY_GROUPS)).explode("group")
-    by_group = groups.groupby(["folder", "group"])[["population", "cards"]].sum()
+    # sum by the finest printed class, then add up the combined group (特別区・市 = 特別区 + 市)
+    by_class = munis.groupby(["folder", munis.government_code.map(municipality_types).map(TYPE_CLASS).rename("group")])[
+        ["population", "cards"]].sum()
+    ward_city = (by_class.xs("ward", level="group") + by_class.xs("city", level="group")).assign(group="ward_city")
+    by_group = pd.concat([by_class, ward_city.set_index("group", append=True)])
     printed = types.assign(group=types["区分"].map(TYPE_GROUPS)).query("group != 'all'").set_index(["folder", "group"])
     differs = (by_group.reindex(printed.index)[["population", "cards"]] != printed[["population", "cards"]]).any(axis=1)
     differs &= ~exceptions.excused("municipalities_sum_to_types", printed.source_file, printed.source_row,
