@@ -63,7 +63,7 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
     # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
     government_frames, government_checks, government_failures = build_government_frames(data_dir, reference)
     failures += government_failures
-    log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} cells  {len(government_checks)} checks  "
+    log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} values {len(government_checks)} checks  "
         + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
     if failures:
         raise ReconciliationFailed(failures)

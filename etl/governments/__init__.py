@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
@@ -47,7 +48,8 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
         return {}, outcome.checks, outcome.failures
     dated = indicators.set_index("indicator_code").as_of
     agency = pd.concat([table.frames["facts"] for table in tables], ignore_index=True)
-    agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.NA, base_as_of=None)
+    agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.array([pd.NA] * len(agency), dtype="Int64"),
+                           base_as_of=pd.NaT)
     facts = pd.concat([agency[FACT_COLUMNS], cards.frames["facts"][FACT_COLUMNS]], ignore_index=True)
     outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_groups"]))
     population = cards.frames["population"].set_index("government_code")
@@ -67,7 +69,6 @@ def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
              "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
     facts = frames["government_facts"]
     sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
-    facts = facts.assign(_sort=sort, as_of=pd.to_datetime(facts.as_of), base_as_of=pd.to_datetime(facts.base_as_of),
-                         base_count=facts.base_count.astype("Int64"))
-    frames["government_facts"] = facts.sort_values(["government_code", "_sort", "as_of"]).drop(columns="_sort")
+    rows = np.lexsort((facts.as_of.to_numpy(), sort.to_numpy(), pd.factorize(facts.government_code, sort=True)[0]))
+    frames["government_facts"] = facts.iloc[rows].reset_index(drop=True)
     return {name: frames[name] for name in order}

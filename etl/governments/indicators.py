@@ -22,7 +22,7 @@ MYNUMBER = dict(indicator_code=INDICATOR, source_id=SOURCE_ID, source_file="mynu
 
 def load_indicators(data_dir: Path) -> pd.DataFrame:
     frame = pd.DataFrame(read_reference_csv(data_dir / SOURCE_ROOT / INDICATORS))
-    frame["as_of"] = pd.to_datetime(frame.as_of.replace("", None)).dt.date
+    frame["as_of"] = pd.to_datetime(frame.as_of.replace("", None))
     return frame
 
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from benchmark.municipality_code import check_digit  # the lead moves this to common/government_code.py at merge
+from benchmark.municipality_code import check_digit  # to be imported from common/government_code.py once it moves there
 from etl.checks import Failure
 from etl.governments.outcome import SOURCE_ROOT, Outcome, limited, where
 from etl.sources import SourceError, read_reference_csv

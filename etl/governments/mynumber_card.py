@@ -28,8 +28,8 @@ RATE_COLUMN = 6  # 人口に対する交付枚数率 in all_localgovs.csv (in al
 TYPE_GROUPS = {"全国": "all", "特別区": "ward", "政令指定都市": "designated", "指定都市": "designated",
                "市（政令指定都市を除く）": "city", "市（指定都市を除く）": "city", "特別区・市（指定都市を除く）": "ward_city",
                "町村": "town_village"}
-ENTITY_GROUPS = {"ward": ("ward", "ward_city"), "designated": ("designated",), "core": ("city", "ward_city"),
-                 "city_other": ("city", "ward_city"), "town": ("town_village",), "village": ("town_village",)}
+TYPE_CLASS = {"ward": "ward", "designated": "designated", "core": "city", "city_other": "city", "town": "town_village",
+              "village": "town_village"}
 
 
 def read_all(data_dir: Path, folders: list[str], file_name: str, columns: list[str]) -> pd.DataFrame:
@@ -70,7 +70,8 @@ def run(data_dir: Path, governments: pd.DataFrame, municipality_types: pd.Series
     munis = read_all(data_dir, folders, "all_localgovs.csv", MUNI_COLUMNS)
     prefs = read_all(data_dir, folders, "all_prefectures.csv", PREF_COLUMNS)
     types = read_all(data_dir, folders, "summary_by_types.csv", TYPE_COLUMNS)
-    dates = [(frame, frame["算出基準日"].str.replace("/", "") != frame.folder) for frame in (munis, prefs, types)]
+    dates = [(frame, wrong) for frame in (munis, prefs, types)
+             for wrong in [frame["算出基準日"].str.replace("/", "").to_numpy() != frame.folder.to_numpy()] if wrong.any()]
     outcome.check("dates_agree_with_folder", FOLDER, len(munis) + len(prefs) + len(types), limited([
         Failure("dates_agree_with_folder", where(file, row, 1, "算出基準日"), f"{date!r} in folder {folder}")
         for frame, wrong in dates
@@ -86,9 +87,9 @@ def run(data_dir: Path, governments: pd.DataFrame, municipality_types: pd.Series
     facts = pd.concat([munis, prefs.assign(交付件数基準日=prefs["交付枚数算出基準日"])], ignore_index=True)
     outcome.frames["facts"] = pd.DataFrame(dict(
         government_code=facts.government_code, indicator_code=INDICATOR, indicator_label_ja="人口に対する交付枚数率",
-        as_of=pd.to_datetime(facts["算出基準日"], format="%Y/%m/%d").dt.date, value_printed=facts["人口に対する交付枚数率"],
+        as_of=pd.to_datetime(facts["算出基準日"], format="%Y/%m/%d"), value_printed=facts["人口に対する交付枚数率"],
         value=facts.rate, count=facts.cards.astype("Int64"), unit="pct", status="reported", base_count=facts.population.astype("Int64"),
-        base_as_of=pd.to_datetime(facts["人口算出基準日"], format="%Y/%m/%d").dt.date, source_id=SOURCE_ID,
+        base_as_of=pd.to_datetime(facts["人口算出基準日"], format="%Y/%m/%d"), source_id=SOURCE_ID,
         source_file=facts.source_file, source_row=facts.source_row,
         source_column=np.where(facts.source_file.str.endswith("all_localgovs.csv"), RATE_COLUMN, 5)))
     latest = facts[facts.folder == folders[-1]]
@@ -121,13 +122,13 @@ def check_codes(munis: pd.DataFrame, prefs: pd.DataFrame, governments: pd.DataFr
     failures = []
     for frame, column, count in ((munis, 9, 1741), (prefs, 2, 47)):
         codes = frame.government_code.astype(object)
-        unknown = ~np.fromiter((code in known for code in codes), dtype=bool, count=len(codes))
-        failures += [Failure("codes_known_and_unique", where(file, row, column, "団体コード" if column == 9 else "都道府県名"),
+        unknown = ~codes.isin(known).to_numpy()
+        failures += [] if not unknown.any() else [Failure("codes_known_and_unique", where(file, row, column, "団体コード" if column == 9 else "都道府県名"),
                              f"{code if isinstance(code, str) else name!r} is not a government of the list" + bad_check_digit(code))
                      for file, row, code, name in zip(frame.source_file[unknown], frame.source_row[unknown], codes[unknown],
                                                       frame.iloc[:, 1 + (column == 9)][unknown])]
-        repeated = frame.duplicated(["source_file", "government_code"]) & ~unknown
-        failures += [Failure("codes_known_and_unique", where(file, row, column, "団体コード"),
+        repeated = frame.duplicated(["source_file", "government_code"]).to_numpy() & ~unknown
+        failures += [] if not repeated.any() else [Failure("codes_known_and_unique", where(file, row, column, "団体コード"),
                              f"{code} is listed twice / 同じ団体が2回あります")
                      for file, row, code in zip(frame.source_file[repeated], frame.source_row[repeated], codes[repeated])]
         sizes = frame.groupby("source_file").government_code.nunique()
@@ -149,16 +150,18 @@ def check_numbers(frame: pd.DataFrame, name: str, outcome: Outcome, exceptions: 
     for column, target in ((population_column, "population"), ("交付枚数", "cards")):
         frame[target] = pd.to_numeric(frame[column], errors="coerce")
         bad = frame[target].isna() | (frame[target] < 0) | (frame[target] % 1 != 0)
-        failures += [Failure("numbers_are_well_formed", where(file, row, None, column), f"{text!r} is not a whole number")
-                     for file, row, text in zip(frame.source_file[bad], frame.source_row[bad], frame[column][bad])]
+        if bad.any():
+            failures += [Failure("numbers_are_well_formed", where(file, row, None, column), f"{text!r} is not a whole number")
+                         for file, row, text in zip(frame.source_file[bad], frame.source_row[bad], frame[column][bad])]
     rate_text = frame["人口に対する交付枚数率"]
     frame["rate"] = pd.to_numeric(rate_text, errors="coerce")
     bad = frame.rate.isna() | (rate_text.str.len() < 3) | (rate_text.str[-2:-1] != ".")  # printed with one decimal
     computed = frame.cards / frame.population * 100
     off = ~bad & ((frame.rate > 100) | ((computed - frame.rate).abs() > 0.05 + 1e-9))
-    off &= ~exceptions.excused("printed_rate_matches_counts", frame.source_file[off], frame.source_row[off], rate_text[off]).reindex(
-        frame.index, fill_value=False)
-    failures += [Failure("numbers_are_well_formed", where(file, row, None, "人口に対する交付枚数率"),
+    if off.any():
+        off &= ~exceptions.excused("printed_rate_matches_counts", frame.source_file[off], frame.source_row[off], rate_text[off]).reindex(
+            frame.index, fill_value=False)
+    failures += [] if not (bad | off).any() else [Failure("numbers_are_well_formed", where(file, row, None, "人口に対する交付枚数率"),
                          f"{text!r} is not a rate with one decimal" if is_bad else f"{text}% is not {cards:,.0f} ÷ {population:,.0f} "
                          f"= {value:.3f}% rounded: declare it in data/municipal/reconciliation_exceptions.csv if the source really prints it")
                  for file, row, text, is_bad, cards, population, value in zip(
@@ -186,13 +189,17 @@ def check_sums(munis: pd.DataFrame, prefs: pd.DataFrame, types: pd.DataFrame, mu
     totals = {"prefectures_sum_to_national": prefs.groupby("folder")[["population", "cards"]].sum(),
               "types_sum_to_national": types[types["区分"] != "全国"].groupby("folder")[["population", "cards"]].sum()}
     for check, sums in totals.items():
+        wrong = (sums.reindex(national.index) != national[["population", "cards"]]).any(axis=1)
         found = [Failure(check, where(national.source_file[folder], int(national.source_row[folder]), None, "全国"),
                          f"the parts add up to {int(sums.population[folder]):,} people and {int(sums.cards[folder]):,} cards; 全国 prints "
                          f"{int(national.population[folder]):,} and {int(national.cards[folder]):,}")
-                 for folder in national.index if (sums.loc[folder] != national.loc[folder, ["population", "cards"]]).any()]
+                 for folder in national.index[wrong.to_numpy()]]
         outcome.check(check, FOLDER, len(national), found)
-    groups = munis.assign(group=munis.government_code.map(municipality_types).map(ENTITY_GROUPS)).explode("group")
-    by_group = groups.groupby(["folder", "group"])[["population", "cards"]].sum()
+    # sum by the finest printed class, then add up the combined group (特別区・市 = 特別区 + 市)
+    by_class = munis.groupby(["folder", munis.government_code.map(municipality_types).map(TYPE_CLASS).rename("group")])[
+        ["population", "cards"]].sum()
+    ward_city = (by_class.xs("ward", level="group") + by_class.xs("city", level="group")).assign(group="ward_city")
+    by_group = pd.concat([by_class, ward_city.set_index("group", append=True)])
     printed = types.assign(group=types["区分"].map(TYPE_GROUPS)).query("group != 'all'").set_index(["folder", "group"])
     differs = (by_group.reindex(printed.index)[["population", "cards"]] != printed[["population", "cards"]]).any(axis=1)
     differs &= ~exceptions.excused("municipalities_sum_to_types", printed.source_file, printed.source_row,

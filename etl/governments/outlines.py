@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import json
-from itertools import accumulate
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from etl.checks import Failure
@@ -23,9 +23,8 @@ def decode_arcs(topology: dict) -> list[list[tuple[float, float]]]:
     (scale_x, scale_y), (shift_x, shift_y) = transform["scale"], transform["translate"]
     decoded = []
     for arc in topology["arcs"]:
-        xs = accumulate(point[0] for point in arc)
-        ys = accumulate(point[1] for point in arc)
-        decoded.append([(round(x * scale_x + shift_x, 6), round(y * scale_y + shift_y, 6)) for x, y in zip(xs, ys)])
+        points = np.cumsum(np.asarray(arc, dtype=np.int64)[:, :2], axis=0) * (scale_x, scale_y) + (shift_x, shift_y)
+        decoded.append([tuple(point) for point in np.round(points, 6).tolist()])
     return decoded
 
 

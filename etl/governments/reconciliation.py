@@ -28,7 +28,7 @@ def run(data_dir: Path, reference: Reference, facts: pd.DataFrame, groups: pd.Da
         year = int(pair["fiscal_year"])
         selected = by_indicator.get(pair["indicator_code"], facts.iloc[:0])
         if pair["as_of"]:  # the card files: one date, and municipalities only (a prefecture row is its area's sum)
-            selected = selected[(selected.as_of == pd.Timestamp(pair["as_of"]).date()) & (selected.government_code.str[2:5] != "000")]
+            selected = selected[(selected.as_of == pd.Timestamp(pair["as_of"])) & (selected.government_code.str[2:5] != "000")]
         members = selected[["government_code", "status", "count"]].merge(groups[groups.fiscal_year == year], on="government_code")
         by_group = members.assign(implemented=members.status == "implemented", entities=1).groupby("group_code")[
             ["entities", "implemented", "count"]].sum().rename(columns={"count": "cards"})
