@@ -166,7 +166,9 @@ def later_sections(head: Header) -> tuple[Section, ...]:
             t("fiscal_year"): facts.fiscal_year_label_en if english else facts.fiscal_year_label_ja,
             t("group"): facts.group_label_en if english else facts.group_label_ja,
             t("value"): [f"{v}%" if u == "pct" else v for v, u in zip(facts.value_printed, facts.unit)],
-            t("count_entities"): [f"{int(c):,}" if pd.notna(c) else "" for c in facts["count"]],
+            # 団体数 or 枚数, as the table prints its counts
+            t("count_cards" if set(facts.count_unit.dropna()) == {"cards"} else "count_entities"):
+                [f"{int(c):,}" if pd.notna(c) else "" for c in facts["count"]],
             t("as_of"): pd.to_datetime(facts.as_of).dt.strftime("%Y-%m-%d"),
             t("source_line"): facts.source_line,
         })

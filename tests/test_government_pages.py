@@ -178,3 +178,11 @@ def test_sidebar_search_answers_hostile_text_with_a_message(typed, message):
     assert not app.exception
     assert any(message in caption.value for caption in app.caption)
     assert not [link for link in app.get("page_link") if "municipality" in link.proto.page]
+
+
+def test_the_later_besshi1_figures_are_those_of_the_finest_group_with_their_own_counts():
+    app = open_page("municipality", {"code": HAKODATE})
+    assert "別紙1の同じ指標：その後の推移（団体区分の値）" in [s.value for s in app.subheader]
+    held = app.dataframe[-1].value  # 保有枚数率: counts are cards, for 特別区・市 (the finest group printed for 中核市)
+    assert "枚数" in held.columns and "団体数" not in held.columns
+    assert set(held["区分"]) == {"特別区・市"}
