@@ -5,6 +5,7 @@ import streamlit as st
 
 from common.texts import text
 from dashboard.availability import require_database, stopped_when_unavailable
+from dashboard.government_search import search_box
 from dashboard.i18n import language, language_switch, restore_language
 from dashboard.navigation import pages
 from dashboard.routing import routed
@@ -17,6 +18,8 @@ refused = restore_language()
 with st.sidebar:
     language_switch()
 require_database()
+with st.sidebar:
+    search_box()
 with stopped_when_unavailable():
     page = st.navigation(pages())
 if refused:

@@ -42,6 +42,11 @@ def _sections(lang: str, version: tuple) -> dict[str, tuple]:
                                              default=True),),
         text("nav_topics", lang): tuple(st.Page(f"pages/{name}.py", title=title, url_path=name)
                                         for name, title in topic_entries(lang)),
+        text("nav_places", lang): (
+            # no icons: a page's icon becomes the browser's favicon
+            st.Page("pages/municipality.py", title=text("nav_municipality", lang), url_path="municipality"),
+            st.Page("pages/prefecture.py", title=text("nav_prefecture", lang), url_path="prefecture"),
+        ),
         text("nav_tools", lang): (
             st.Page("pages/benchmark.py", title=text("nav_benchmark", lang), icon=":material/leaderboard:", url_path="benchmark"),
             st.Page("pages/data_sources.py", title=text("nav_data", lang), icon=":material/table_view:", url_path="data"),

@@ -13,6 +13,7 @@ from etl import exports
 from etl.body_text import check_body_figures, check_numbers_in_quotes, check_quotes
 from etl.checks import Failure
 from etl.database import publish, remove_leftovers, write_database
+from etl.governments import build_government_frames
 from etl.reference import Reference, load_reference
 from etl.reference_tables import reference_frames
 from etl.sources import Table
@@ -50,10 +51,15 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
     failures += check_quotes(body_figures, reference, "body_figure") + check_body_figures(body_figures, tables)
     failures += check_quotes(targets, reference, "target") + check_numbers_in_quotes(targets)
     failures += unused_declarations(reference, tables)
+    # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
+    government_frames, government_checks, government_failures = build_government_frames(data_dir, reference)
+    failures += government_failures
+    log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} values {len(government_checks)} checks  "
+        + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
     if failures:
         raise ReconciliationFailed(failures)
 
-    frames = reference_frames(reference, list(tables.values())) | table_frames(results)
+    frames = reference_frames(reference, list(tables.values())) | table_frames(results) | government_frames
     cells = sum(len(table.cells) for table in tables.values())
     database.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(database)
@@ -66,7 +72,7 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
             leftover.unlink(missing_ok=True)
     if exports_dir is not None:
         exports.write_exports(database, exports_dir)
-    return BuildSummary(database, exports_dir, len(tables), cells, len(frames["reconciliation_log"]),
+    return BuildSummary(database, exports_dir, len(tables), cells, len(frames["reconciliation_log"]) + len(government_checks),
                         time.perf_counter() - started)
 
 

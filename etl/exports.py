@@ -10,11 +10,15 @@ from pathlib import Path
 
 import duckdb
 
-from common.csv_export import ExportError, dataframe_to_csv_bytes
+from common.csv_export import FORMULA_PREFIXES, ExportError, dataframe_to_csv_bytes
 from etl.rounding import printed_number
 
 EXPORTED = ["topics", "groups", "group_sizes", "indicators", "indicator_years", "breakdowns", "indicator_notes",
             "transcription_notes", "responding_bases", "reconciliation_exceptions", "peer_groups", "body_figures", "targets"]
+# Per-government tables (etl/governments): 200,000 facts are too many for the row-wise CSV writer (~3 s), so DuckDB
+# writes their CSV with the same formula guard applied in SQL.
+GOVERNMENT_EXPORTED = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
+                       "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
 MANIFEST = "manifest.json"
 FACTS_CSV, FACTS_CP932_CSV, FACTS_PARQUET = "facts.csv", "facts.cp932.csv", "facts.parquet"
 # One row per published number in reading order; the sort keys themselves are left out (the labels carry the order).
@@ -35,6 +39,9 @@ def write_exports(database: Path, exports_dir: Path) -> list[Path]:
             relation = connection.table(name)  # names come from the fixed list above
             relation.write_parquet(str(staging / f"{name}.parquet"))
             (staging / f"{name}.csv").write_bytes(dataframe_to_csv_bytes(relation.df()))
+        for name in GOVERNMENT_EXPORTED:
+            connection.table(name).write_parquet(str(staging / f"{name}.parquet"))
+            _write_csv_in_sql(connection, name, staging / f"{name}.csv")
     finally:
         connection.close()
     manifest = {"built_at": build["built_at"], "sources_sha256": build["sources_sha256"], "cp932_problem": cp932_problem,
@@ -62,6 +69,22 @@ def _write_facts(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict[st
     except ExportError as error:
         return {"ja": error.message_ja, "en": error.message_en}
     return None
+
+
+def _write_csv_in_sql(connection: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
+    """UTF-8 with BOM, every text cell that Excel would run as a formula prefixed with ' (as dataframe_to_csv_bytes does)."""
+    columns = connection.execute("select column_name, data_type from information_schema.columns where table_name = ? "
+                                 "order by ordinal_position", [table]).fetchall()
+    prefixes = ", ".join("'" + prefix.replace("'", "''") + "'" for prefix in sorted(FORMULA_PREFIXES))
+    selected = ", ".join(f'case when left("{name}", 1) in ({prefixes}) then \'\'\'\' || "{name}" else "{name}" end as "{name}"'
+                         if kind == "VARCHAR" else f'"{name}"' for name, kind in columns)  # names come from the catalogue
+    body = path.with_suffix(".body")
+    connection.execute(f"copy (select {selected} from \"{table}\" order by rowid) to '{body}' (header, delimiter ',', quote '\"', new_line '\r\n')")
+    with open(path, "wb") as handle:
+        handle.write("\ufeff".encode("utf-8"))
+        with open(body, "rb") as written:
+            shutil.copyfileobj(written, handle)
+    body.unlink()
 
 
 def _sha256(path: Path) -> str:

@@ -144,3 +144,66 @@ with published as (
 )
 select entity_type, topic_code, indicator_code, fiscal_year, group_code as peer_group_code
 from candidates where rank = 1;
+
+-- ── Per-government data (etl/governments; contract in docs/data-contract.md) ──────────────────────────────────────
+-- The sources of the per-government tables: publisher, origin (repository, commit, path), terms, attribution.
+create table government_sources (
+    source_id varchar primary key, title_ja varchar not null, title_en varchar not null, publisher_ja varchar not null,
+    publisher_en varchar not null, attribution_ja varchar not null, attribution_en varchar not null, terms_ja varchar not null,
+    terms_en varchar not null, origin_repository varchar not null, origin_commit varchar not null, origin_path varchar not null,
+    release_ja varchar not null, release_en varchar not null, release_date_evidence varchar not null, files integer not null
+);
+
+-- Every local government: 47 prefectures and 1,741 municipalities. entity_type is the type of fiscal year 2024.
+create table governments (
+    government_code varchar primary key check (length(government_code) = 6), name_ja varchar not null,
+    name_kana varchar not null, name_en varchar not null, prefecture_code varchar not null check (length(prefecture_code) = 2),
+    prefecture_government_code varchar not null, entity_type varchar not null references entity_types, population bigint,
+    population_as_of date, lat double, lng double, source_file varchar not null, source_row integer not null
+);
+
+create table government_types (
+    government_code varchar not null references governments, fiscal_year integer not null,
+    entity_type varchar not null references entity_types, primary key (government_code, fiscal_year)
+);
+
+-- The 別紙1 groups containing each government, per fiscal year: per-government values sum to any printed group.
+create table government_groups (
+    government_code varchar not null references governments, fiscal_year integer not null,
+    group_code varchar not null references groups
+);
+
+create table government_indicators (
+    indicator_code varchar primary key, source_id varchar not null references government_sources, source_file varchar not null,
+    source_row integer, level varchar not null, category_ja varchar not null, label_ja varchar not null, label_en varchar,
+    concept_code varchar not null, kind varchar not null check (kind in ('answer', 'pct', 'count')), unit varchar not null,
+    sort_order integer not null, definition_ja varchar, survey_ja varchar, as_of date, as_of_status varchar,
+    as_of_evidence_ja varchar, notes_ja varchar
+);
+
+-- One row per published cell. value_printed exactly as in the file; value only where the cell is a number; a blank
+-- cell is status 'not_reported' with NULL value, never 0. base_count / base_as_of: the denominator of a rate (the
+-- population at its own date for card rates).
+create table government_facts (  -- no foreign keys: 200,000 rows; both keys are checked by the ETL and the contract check
+    government_code varchar not null, indicator_code varchar not null,
+    indicator_label_ja varchar not null, as_of date, value_printed varchar not null, value double, count bigint,
+    unit varchar not null,
+    status varchar not null check (status in ('reported', 'implemented', 'not_implemented', 'not_surveyed', 'not_reported', 'not_applicable')),
+    base_count bigint, base_as_of date, source_id varchar not null references government_sources, source_file varchar not null,
+    source_row integer not null, source_column integer not null
+);
+
+create table government_exceptions (
+    check_name varchar not null, source_file varchar not null, source_row integer not null, source_column integer,
+    printed varchar not null, reason_ja varchar not null, reason_en varchar not null
+);
+
+create table government_checks (
+    check_name varchar not null, subject varchar not null, cells_checked integer not null, failures integer not null
+);
+
+-- Prefecture outlines (地球地図日本), one GeoJSON Feature per prefecture, for a map drawn without internet access.
+create table prefecture_outlines (
+    prefecture_code varchar primary key, government_code varchar not null references governments, name_ja varchar not null,
+    geojson varchar not null, attribution_ja varchar not null
+);

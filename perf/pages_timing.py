@@ -12,10 +12,13 @@ from perf.replay import record
 from perf.stats import summary, time_alternately
 
 ROOT = Path(__file__).resolve().parent.parent
-# overview; one page per topic page file; benchmark and data, as dashboard/navigation.py lays them out
-NAVIGATION_SECTIONS = (1, len(set(TOPIC_PAGES.values())), 2)
+# overview; one page per topic page file; profile and prefecture; benchmark and data, as dashboard/navigation.py lays them out
+NAVIGATION_SECTIONS = (1, len(set(TOPIC_PAGES.values())), 2, 2)
 PAGES = ["overview", "governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework",
-         "digital_divide", "data_sources", "benchmark"]
+         "digital_divide", "data_sources", "benchmark", "municipality", "prefecture", "map"]
+# views that need a URL: (page file, query parameters) — a 中核市's profile, a prefecture's municipalities, the map
+PAGE_VIEWS = {"municipality": ("municipality", {"code": "012025"}), "prefecture": ("prefecture", {"code": "17"}),
+              "map": ("prefecture", {})}
 
 
 def behave_as_a_running_server() -> None:
@@ -42,9 +45,10 @@ def time_pages(repeat: int, pages: list[str] | None = None) -> list[tuple[str, f
     downloads = Downloads().install()
     behave_as_a_running_server()
     for page in pages or PAGES:
-        if not (ROOT / "pages" / f"{page}.py").exists():
+        file, params = PAGE_VIEWS.get(page, (page, {}))
+        if not (ROOT / "pages" / f"{file}.py").exists():
             continue
-        app = open_page(page, timeout=120)
+        app = open_page(file, params, timeout=120)
         if app.exception:
             raise RuntimeError(f"page {page} raised: {app.exception[0].value}")
         for _ in range(2):

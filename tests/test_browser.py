@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import (ARTIFACTS, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
+from tests.browser import (ARTIFACTS, CHART, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
                            open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
 
 pytestmark = pytest.mark.browser
@@ -40,7 +40,7 @@ def test_every_page_renders_and_is_screenshotted(dashboard_url, page):
     for path, query in VIEWS:
         open_page(page, f"{dashboard_url}/{path}{query}")
         assert_no_exception(page)
-        if path in TOPIC_PAGES:
+        if path in TOPIC_PAGES or path in ("municipality", "prefecture"):
             wait_for_chart(page)  # fails with a timeout when the page has no chart
         screenshot(page, view_name(path, query))
 
@@ -180,7 +180,8 @@ def test_a_full_visit_of_every_page_asks_nothing_of_any_other_host(dashboard_url
     requested: list[str] = []
     page.context.on("request", lambda request: requested.append(request.url))
     page.on("websocket", lambda websocket: requested.append(websocket.url))
-    for path, query in [*VIEWS, ("benchmark", "?lang=en"), ("benchmark", "?lang=ja")]:
+    government_views = [("municipality", "?code=012025&lang=ja"), ("prefecture", "?code=17&lang=ja"), ("prefecture", "?lang=en")]
+    for path, query in [*VIEWS, *government_views, ("benchmark", "?lang=en"), ("benchmark", "?lang=ja")]:
         open_page(page, f"{dashboard_url}/{path}{query}")
         if path in TOPIC_PAGES:
             wait_for_chart(page)
@@ -208,3 +209,63 @@ def test_the_chart_tool_bar_speaks_the_ui_language(dashboard_url, page):
         page.locator(titles).first.wait_for(state="attached")
         shown = page.locator(titles).evaluate_all("buttons => buttons.map(b => b.getAttribute('data-title'))")
         assert expected in shown and absent not in shown, shown
+
+
+# --- per-government pages: search → profile → peers, the prefecture heatmap, the map with the network blocked --------
+
+
+def test_search_then_profile_then_peers(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/?lang=ja")
+    box = page.get_by_placeholder("名前・よみ・ローマ字・団体コード")
+    box.fill("はこだて")  # no Enter: results come as the user types
+    link = page.get_by_role("link", name="函館市（北海道）")
+    link.wait_for()
+    link.click()
+    page.wait_for_function("() => location.pathname.endsWith('/municipality') && location.search.includes('code=012025')")
+    wait_until_idle(page)
+    assert_no_exception(page)
+    assert page.get_by_role("heading", name="函館市").count() >= 1
+    sentence = "全体方針策定：未実施。回答した中核市61市のうち55市（90.2%）が実施（2023年4月1日時点、金沢市は調査無し）。"
+    page.get_by_text(sentence).wait_for()
+    wait_for_chart(page)
+    screenshot(page, "profile_hakodate")
+
+
+def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/prefecture?code=17&lang=ja")
+    assert_no_exception(page)
+    wait_for_chart(page)
+    symbols = page.evaluate(
+        "(selector) => { const chart = document.querySelector(selector); return chart.data[0].text.flat(); }", CHART)
+    assert {"●", "○", "×"} <= set(symbols), "実施 / 未実施 / 調査無し are told apart by symbol, not colour alone"
+    drawn = page.locator(f"{CHART} .hm text, {CHART} .heatmaplayer text").count()
+    assert drawn >= 19 * 10, "every cell prints its symbol"
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    screenshot(page, "prefecture_ishikawa_heatmap")
+
+
+def test_map_draws_with_every_outside_request_blocked(dashboard_url, new_page):
+    page = new_page()
+    blocked: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(dashboard_url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_local)
+    open_page(page, f"{dashboard_url}/prefecture?lang=ja")
+    assert_no_exception(page)
+    wait_for_chart(page)
+    drawn = page.evaluate("""(selector) => {
+        const chart = document.querySelector(selector);
+        return {traces: chart._fullData.length, points: chart.querySelectorAll('.scatterlayer .point').length,
+                fills: chart.querySelectorAll('.scatterlayer path.js-fill').length, geo: chart.querySelectorAll('.geo').length};
+    }""", CHART)
+    assert drawn["geo"] == 0
+    assert drawn["fills"] >= 1, "the prefectures are filled polygons"
+    assert drawn["points"] >= 1741, "every municipality is drawn as a point"
+    assert blocked == [], "the map needs nothing from another host"
+    screenshot(page, "map_offline")

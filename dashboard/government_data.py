@@ -1,0 +1,98 @@
+"""Per-government data as the pages read it: governments (with their type in a given year), indicator metadata and the
+cells of one indicator. Every frame comes from a named query and is cached per database version (dashboard.db)."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from dashboard.db import query
+from common.formatting import as_of_phrase
+from common.texts import pick, text
+from dashboard.i18n import language
+
+# Digital Agency concepts that 別紙1 also prints, by type of municipality: (concept_code, 別紙1 indicator_code)
+SAME_IN_BESSHI1 = {"overall_policy": "governance_overall_policy", "cross_departmental": "governance_cross_departmental",
+                   "ai": "ai_adoption", "rpa": "rpa_adoption", "telework": "telework_adoption",
+                   "mynumber_held": "mynumber_held", "mynumber_issued": "mynumber_issued"}
+
+
+def governments() -> pd.DataFrame:
+    """All 1,788 governments, today's type; indexed by government_code (the column is kept too)."""
+    return query("governments_all").set_index("government_code", drop=False)
+
+
+def fiscal_year_of(day) -> int | None:
+    """The 年度 a date falls in: April to March (2024-03-31 is in 2023年度); None for an undetermined date."""
+    if day is None or pd.isna(day):
+        return None
+    day = pd.Timestamp(day).date()
+    return day.year if day.month >= 4 else day.year - 1
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def governments_in_year(fiscal_year: int | None, version: tuple) -> pd.DataFrame:
+    """All governments with their type in `fiscal_year` (today's type where that year is not listed or the date is
+    undetermined); `version` keys the cache."""
+    frame = governments()
+    if fiscal_year is None:
+        return frame
+    types = query("government_types_by_year")
+    in_year = types[types.fiscal_year == fiscal_year].set_index("government_code").entity_type
+    if len(in_year):
+        frame = frame.assign(entity_type=frame.government_code.map(in_year).fillna(frame.entity_type))
+    return frame
+
+
+def indicators() -> pd.DataFrame:
+    return query("government_indicators").set_index("indicator_code", drop=False)
+
+
+def cells(indicator_code: str) -> pd.DataFrame:
+    """The published cells of one indicator, every date."""
+    return query("government_indicator_cells", indicator_code=indicator_code)
+
+
+def latest(frame: pd.DataFrame) -> tuple[pd.DataFrame, pd.Timestamp | None]:
+    """The cells of the latest date, and that date; the cells of an undetermined date (as_of NULL) when the indicator
+    has no dated cell."""
+    if frame.as_of.notna().any():
+        as_of = frame.as_of.max()
+        return frame[frame.as_of == as_of], as_of
+    return frame, None
+
+
+def as_of_text(as_of) -> str:
+    """2023年4月1日時点 / as of 1 Apr 2023; 時点未確定 where the source's date could not be determined."""
+    return text("as_of_undetermined", language()) if as_of is None or pd.isna(as_of) else as_of_phrase([as_of], language())
+
+
+def iso_date(as_of) -> str:
+    return text("as_of_undetermined", language()) if as_of is None or pd.isna(as_of) else pd.Timestamp(as_of).strftime("%Y-%m-%d")
+
+
+def attributions(source_ids) -> list[str]:
+    """The attribution each source requires, in the UI language, in the order given."""
+    sources = query("government_sources").set_index("source_id")
+    return [pick(sources.at[s, "attribution_ja"], sources.at[s, "attribution_en"], language()) for s in dict.fromkeys(source_ids)
+            if s in sources.index]
+
+
+def name(row) -> str:
+    return pick(row.name_ja, row.name_en, language())
+
+
+def names(codes, limit: int = 5) -> str:
+    """Names of governments, the first `limit` and a count of the rest; same-name governments carry their prefecture."""
+    frame = governments()
+    codes = list(codes)
+    duplicated = set(frame.name_ja[frame.name_ja.duplicated(keep=False)])
+    shown = []
+    for code in codes[:limit]:
+        row = frame.loc[code]
+        label = name(row)
+        if row.name_ja in duplicated:
+            prefecture = pick(row.prefecture_ja, row.prefecture_en, language())
+            label = f"{label}（{prefecture}）" if language() == "ja" else f"{label} ({prefecture})"
+        shown.append(label)
+    joined = ("、" if language() == "ja" else ", ").join(shown)
+    return joined if len(codes) <= limit else text("names_and_more", language(), names=joined, count=len(codes) - limit)

@@ -1,0 +1,64 @@
+"""The sidebar's search box: results as the user types, each a link to the government's page."""
+from __future__ import annotations
+
+import streamlit as st
+
+from dashboard.markdown import md
+from dashboard.db import database_version, query
+from common.texts import pick, text
+from dashboard.i18n import language
+from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
+
+SEARCH_KEY = "government_search"
+SEARCH_TEXT_KEY = "government_search_text"  # the typed text: plain state, kept when the page changes (widget state is not)
+PROFILE_PAGE = "pages/municipality.py"
+PREFECTURE_PAGE = "pages/prefecture.py"
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def search_index(version: tuple) -> SearchIndex:
+    """One index per database version, shared by every session; `version` keys the cache."""
+    rows = query("government_search_index")
+    return SearchIndex(Government(r.government_code, r.name_ja, r.name_kana or "", r.name_en or "", r.prefecture_code,
+                                  r.prefecture_ja, r.prefecture_en or "", r.entity_type) for r in rows.itertuples())
+
+
+def result_label(government: Government) -> str:
+    """「府中市（東京都）」 / "Fuchu-shi (Tokyo-to)": same-name governments differ by their prefecture."""
+    name = pick(government.name_ja, government.name_en, language())
+    if government.entity_type == "pref":
+        return name
+    prefecture = pick(government.prefecture_ja, government.prefecture_en, language())
+    return f"{name}（{prefecture}）" if language() == "ja" else f"{name} ({prefecture})"
+
+
+def link_target(government: Government) -> tuple[str, dict[str, str]]:
+    """A prefecture opens the prefecture page (its municipalities); any other government its profile."""
+    if government.entity_type == "pref":
+        return PREFECTURE_PAGE, {"code": government.prefecture_code, "lang": language()}
+    return PROFILE_PAGE, {"code": government.code, "lang": language()}
+
+
+def _keep_text() -> None:
+    st.session_state[SEARCH_TEXT_KEY] = st.session_state[SEARCH_KEY]
+
+
+@st.fragment
+def search_box() -> None:
+    """Typing reruns this fragment only (after a 250 ms pause), not the page around it. The box sits above the page in
+    app.py, so each page draws its own widget; the text lives in SEARCH_TEXT_KEY and the widget mirrors it."""
+    st.session_state[SEARCH_KEY] = st.session_state.get(SEARCH_TEXT_KEY, "")
+    typed = st.text_input(text("search_label", language()), max_chars=MAX_QUERY_CHARS, key=SEARCH_KEY, type="search", live=True,
+                         placeholder=text("search_placeholder", language()), help=text("search_help", language()), on_change=_keep_text)
+    if not typed:
+        return
+    result = search_index(database_version()).search(typed)
+    if result.problem:
+        st.caption(text(result.problem, language(), **dict(result.problem_fields)))
+        return
+    for government in result.matches:
+        page, params = link_target(government)
+        st.page_link(page, label=md(result_label(government)), query_params=params,
+                     icon=":material/map:" if government.entity_type == "pref" else ":material/location_city:")
+    if result.more:
+        st.caption(text("search_more", language(), count=result.more))

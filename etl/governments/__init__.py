@@ -1,0 +1,74 @@
+"""Every government (47 prefectures, 1,741 municipalities) and its published values, reconciled with 別紙1.
+
+One module per source table, each with `run(...)` that loads its source, checks it and returns an Outcome (its
+frames, the checks it ran, the failures found); `reconciliation` compares their sums with 別紙1. The build calls
+`build_government_frames` once and stores the frames it returns (schema in etl/schema.sql, contract in
+docs/data-contract.md).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
+                             online_rates_municipalities, online_rates_prefectures, outlines, reconciliation, source_files)
+from etl.governments.exceptions import Exceptions
+from etl.governments.indicators import indicator_table, load_indicators
+from etl.governments.outcome import Outcome
+from etl.reference import Reference
+from etl.sources import read_reference_csv
+
+FACT_COLUMNS = ["government_code", "indicator_code", "indicator_label_ja", "as_of", "value_printed", "value", "count", "unit",
+                "status", "base_count", "base_as_of", "source_id", "source_file", "source_row", "source_column"]
+
+
+def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[str, pd.DataFrame], list[dict], list]:
+    """(database tables by name, checks run, failures). Checksums first: a changed source is named before anything else."""
+    outcome = source_files.run(data_dir)
+    if outcome.failures:
+        return {}, outcome.checks, outcome.failures
+    entity_groups = {row["entity_type"]: row["containing_groups"].split() for row in read_reference_csv(data_dir / "entity_types.csv")}
+    outcome.merge(local_governments.run(data_dir, reference.group_sizes, entity_groups))
+    if outcome.failures:
+        return {}, outcome.checks, outcome.failures
+    governments = outcome.frames["governments"]
+    outcome.merge(outlines.run(data_dir, governments))
+    indicators = load_indicators(data_dir)
+    exceptions = Exceptions(data_dir)
+    tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
+        digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
+    today = governments.set_index("government_code").entity_type
+    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    for table in tables + [cards]:
+        outcome.checks += table.checks
+        outcome.failures += table.failures
+    if outcome.failures:
+        return {}, outcome.checks, outcome.failures
+    dated = indicators.set_index("indicator_code").as_of
+    agency = pd.concat([table.frames["facts"] for table in tables], ignore_index=True)
+    agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.array([pd.NA] * len(agency), dtype="Int64"),
+                           base_as_of=pd.NaT)
+    facts = pd.concat([agency[FACT_COLUMNS], cards.frames["facts"][FACT_COLUMNS]], ignore_index=True)
+    outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_groups"]))
+    population = cards.frames["population"].set_index("government_code")
+    outcome.frames["governments"] = governments.assign(population=governments.government_code.map(population.population),
+                                                       population_as_of=governments.government_code.map(population.population_as_of))
+    outcome.frames["government_facts"] = facts
+    outcome.frames["government_indicators"] = indicator_table(indicators)
+    outcome.failures += exceptions.unused()
+    outcome.frames["government_exceptions"] = exceptions.frame().rename(columns={"check": "check_name"})
+    outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
+    return ordered(outcome.frames), outcome.checks, outcome.failures
+
+
+def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """In the order the foreign keys need; facts sorted by government so one government's rows sit together."""
+    order = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
+             "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
+    facts = frames["government_facts"]
+    sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
+    rows = np.lexsort((facts.as_of.to_numpy(), sort.to_numpy(), pd.factorize(facts.government_code, sort=True)[0]))
+    frames["government_facts"] = facts.iloc[rows].reset_index(drop=True)
+    return {name: frames[name] for name in order}

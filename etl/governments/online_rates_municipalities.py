@@ -1,0 +1,18 @@
+"""デジタル庁 online application rates, municipalities: 52 procedures × 1,741 municipalities, long form."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from etl.governments import wide_table
+from etl.governments.exceptions import Exceptions
+from etl.governments.outcome import Outcome
+
+FILE = "digital_agency_dashboard/市区町村毎のDX進捗状況_行政手続のオンライン申請率.csv"
+
+
+def run(data_dir: Path, governments: pd.DataFrame, indicators: pd.DataFrame, exceptions: Exceptions) -> Outcome:
+    """Columns are the muni governments in 団体コード order; rows the indicators declared for this file."""
+    return wide_table.run(data_dir, FILE, "市区町村名", wide_table.columns_of(governments, "muni"),
+                          indicators[indicators.source_file == FILE], exceptions)
