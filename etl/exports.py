@@ -72,14 +72,23 @@ def _write_facts(connection: duckdb.DuckDBPyConnection, folder: Path) -> dict[st
 
 
 def _write_csv_in_sql(connection: duckdb.DuckDBPyConnection, table: str, path: Path) -> None:
-    """UTF-8 with BOM, every text cell that Excel would run as a formula prefixed with ' (as dataframe_to_csv_bytes does)."""
-    columns = connection.execute("select column_name, data_type from information_schema.columns where table_name = ? "
-                                 "order by ordinal_position", [table]).fetchall()
+    """UTF-8 with BOM, CRLF, every text cell that Excel would run as a formula prefixed with ' (as dataframe_to_csv_bytes
+    does). One scan finds the columns that hold such a cell; usually none, and the table is copied as it is, in order."""
+    text_columns = [name for name, kind in connection.execute(
+        "select column_name, data_type from information_schema.columns where table_name = ? order by ordinal_position",
+        [table]).fetchall() if kind == "VARCHAR"]
     prefixes = ", ".join("'" + prefix.replace("'", "''") + "'" for prefix in sorted(FORMULA_PREFIXES))
-    selected = ", ".join(f'case when left("{name}", 1) in ({prefixes}) then \'\'\'\' || "{name}" else "{name}" end as "{name}"'
-                         if kind == "VARCHAR" else f'"{name}"' for name, kind in columns)  # names come from the catalogue
+    starts = [f'bool_or(left("{name}", 1) in ({prefixes}))' for name in text_columns]  # names come from the catalogue
+    flagged = connection.execute(f'select {", ".join(starts)} from "{table}"').fetchone() if starts else ()
+    guarded = {name for name, needs in zip(text_columns, flagged) if needs}
+    source = f'"{table}"'
+    if guarded:
+        columns = [row[0] for row in connection.execute("select column_name from information_schema.columns where table_name = ? "
+                                                        "order by ordinal_position", [table]).fetchall()]
+        source = "(select " + ", ".join(f'case when left("{name}", 1) in ({prefixes}) then \'\'\'\' || "{name}" else "{name}" end as "{name}"'
+                                        if name in guarded else f'"{name}"' for name in columns) + f' from "{table}" order by rowid)'
     body = path.with_suffix(".body")
-    connection.execute(f"copy (select {selected} from \"{table}\" order by rowid) to '{body}' (header, delimiter ',', quote '\"', new_line '\r\n')")
+    connection.execute(f"copy {source} to '{body}' (header, delimiter ',', quote '\"', new_line '\r\n')")
     with open(path, "wb") as handle:
         handle.write("\ufeff".encode("utf-8"))
         with open(body, "rb") as written:

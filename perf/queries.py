@@ -12,11 +12,13 @@ SAMPLE = {
     "indicator_code": "frontyard_initiatives", "topic_code": "governance", "fiscal_year": 2023, "entity_type": "town",
     "group_code": "all", "breakdown_code": None, "fiscal_years": [2020, 2021, 2022, 2023, 2024],
     "group_codes": ["all", "pref", "muni", "ward", "designated", "city", "town_village"], "breakdown_codes": [],
-    # per-government queries: 北海道 has the most municipalities (179); 札幌市 one of the longest profiles
-    "government_code": "011002", "prefecture_code": "01", "as_of": None,
-    "indicator_codes": ["dx_muni_cio", "dx_muni_overall_policy", "dx_muni_cross_departmental", "dx_muni_ai", "dx_muni_rpa",
-                        "dx_muni_telework", "dx_muni_mynumber_held", "dx_muni_online_26", "dx_muni_online_32"]
-                       + [f"online_rate_muni_{n:02d}" for n in range(1, 53)],
+    # per-government queries: 北海道 has the most municipalities (179); 札幌市 one of the longest profiles; the matrix of
+    # all 15 rows of the Digital Agency table and the card rate at one date (179 × 16 cells)
+    "government_code": "011002", "prefecture_code": "01", "as_of": "2022-12-31",
+    "indicator_codes": ["dx_muni_cio", "dx_muni_cio_deputy", "dx_muni_overall_policy", "dx_muni_cross_departmental",
+                        "dx_muni_external_talent", "dx_muni_staff_development", "dx_muni_all_staff_training", "dx_muni_ai",
+                        "dx_muni_rpa", "dx_muni_telework", "dx_muni_mynumber_held", "dx_muni_online_26", "dx_muni_online_32",
+                        "dx_muni_online_32_procedures", "dx_muni_online_32_online", "mynumber_issued_rate"],
 }
 
 

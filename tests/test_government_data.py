@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import duckdb
 import pandas as pd
 
 from dashboard.queries import sql_for
+from etl.exports import _write_csv_in_sql
 from etl.governments.romanise import generate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -121,6 +123,13 @@ def test_prefecture_matrix_query_returns_its_municipalities_only(db):
                                                       "as_of": "2022-12-31"}).df()
     assert matrix.government_code.nunique() == 62 and "130001" not in set(matrix.government_code)
     assert len(matrix) == 62 * 2
+
+
+def test_csv_written_in_sql_guards_formula_cells_only(tmp_path):
+    connection = duckdb.connect()
+    connection.execute("create table cells as select * from (values ('=1+1', 'a', 1), ('x', '-b', -2), ('y', 'c', 3)) v(p, q, n)")
+    _write_csv_in_sql(connection, "cells", tmp_path / "cells.csv")
+    assert (tmp_path / "cells.csv").read_bytes() == "\ufeffp,q,n\r\n'=1+1,a,1\r\nx,'-b,-2\r\ny,c,3\r\n".encode("utf-8")
 
 
 def test_exports_include_the_government_tables(built_data_dir):
