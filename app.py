@@ -21,7 +21,7 @@ require_database()
 with st.sidebar:
     search_box()
 with stopped_when_unavailable():
-    page = st.navigation(pages())
+    page = st.navigation(pages(), expanded=True)  # every page in view: the nav would otherwise fold behind "View 3 more"
 if refused:
     st.warning(text("url_notice", language(), param="lang"), icon="⚠️")
 with routed(), stopped_when_unavailable():
