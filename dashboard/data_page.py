@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from common.formatting import as_of_by_year
-from common.texts import pick, text
+from common.texts import TEXTS, pick, text
 from dashboard.db import query
 from dashboard.notes import Notes, notes_for
 
@@ -31,55 +31,38 @@ class DataPageModel:
     targets: pd.DataFrame
 
 
-# The tables of this page as people read them: which columns, headed in the UI language, codes replaced by labels. An
-# empty cell here means "does not apply" (no breakdown, no linked indicator), never a zero or an unpublished value.
-COLUMNS: dict[str, dict[str, tuple[str, str]]] = {
-    "bases": {"indicator_label": ("指標", "Indicator"), "breakdown_code": ("項目コード", "Item code"),
-              "fiscal_year": ("年度", "Fiscal year"), "group_label": ("区分", "Group"), "base_unit": ("母数の単位", "Base unit"),
-              "census": ("全団体数", "Entities in the group"), "implied_base_min": ("導かれた母数（最小）", "Implied base (min)"),
-              "implied_base_max": ("導かれた母数（最大）", "Implied base (max)"), "base_min": ("採用した母数（最小）", "Base used (min)"),
-              "base_max": ("採用した母数（最大）", "Base used (max)"), "shortfall_min": ("全団体数との差（最小）", "Shortfall (min)"),
-              "shortfall_max": ("全団体数との差（最大）", "Shortfall (max)")},
-    "reconciliation_log": {"label": ("指標", "Indicator"), "check": ("検算の内容", "Check"),
-                           "cells_checked": ("検算した数値の数", "Numbers checked"), "failures": ("不一致", "Failures")},
-    "body_figures": {"label": ("数値", "Figure"), "fiscal_year": ("年度", "Fiscal year"), "as_of": ("時点", "As of"),
-                     "as_of_note": ("時点の根拠", "As-of evidence"), "group_label_printed": ("区分（印字）", "Group (as printed)"),
-                     "value_printed": ("値（印字）", "Value (as printed)"), "unit": ("単位", "Unit"),
-                     "qualifier": ("限定", "Qualifier"), "quote": ("本文の引用", "Quote"), "line": ("行", "Line"),
-                     "source_ja": ("出典", "Source")},
-    "targets": {"label": ("目標", "Target"), "printed_value": ("目標値（印字）", "Target (as printed)"),
-                "deadline": ("期限", "Deadline"), "scope": ("対象", "Scope"), "quote": ("本文の引用", "Quote"),
-                "line": ("行", "Line"), "source_ja": ("出典", "Source"), "link_note": ("別紙1の数値との関係", "Relation to 別紙1")},
-}
-CODE_LABELS: dict[str, tuple[str, str]] = {
-    "printed_where_cited": ("引用した行に印字されている", "Printed on the line cited"),
-    "percentages_in_range": ("割合が0〜100%", "Shares between 0 and 100%"),
-    "counts_within_group_size": ("団体数が区分の団体数以内", "Counts within the group's size"),
-    "subgroup_counts_sum_to_total": ("内訳の団体数の和が合計に一致", "Sub-group counts add up to the total"),
-    "percentages_match_counts": ("団体数÷母数が印字の割合に一致", "Count ÷ base gives the printed share"),
-    "implied_populations_agree": ("交付率・保有率の人口の母数が一致", "Card rates agree on their population base"),
-    "small_group_shares_are_fractions": ("少数の区分の割合が「k÷団体数」になる", "Small groups' shares are k out of their size"),
-    "cases_are_whole_numbers": ("件数が整数", "Case counts are whole numbers"),
-    "total_within_subgroup_range": ("合計の割合が内訳の範囲内", "Total share lies within its parts"),
-    "total_matches_weighted_subgroups": ("合計の割合が内訳の加重平均に一致", "Total share equals its parts weighted by size"),
-    "band_shares_sum_to_100": ("区分の割合の和が100%", "Band shares add up to 100%"),
-    "no_figures_published": ("数値の掲載なし（見出しのみ）", "No figures published (heading only)"),
-    "entities": ("団体", "entities"), "population": ("人口", "population"), "pct": ("%", "%"),
-    "more_than": ("超", "more than"),
+# The tables of this page as people read them: which columns, in order; their headers and the labels of the codes they
+# hold are in the text catalogue (data_<table>__<column>, data_code__<code>). An empty cell here means "does not apply"
+# (no breakdown, no linked indicator), never a zero or an unpublished value.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "bases": (
+        "indicator_label", "breakdown_code", "fiscal_year", "group_label", "base_unit", "census", "implied_base_min",
+        "implied_base_max", "base_min", "base_max", "shortfall_min", "shortfall_max",
+    ),
+    "reconciliation_log": (
+        "label", "check", "cells_checked", "failures",
+    ),
+    "body_figures": (
+        "label", "fiscal_year", "as_of", "as_of_note", "group_label_printed", "value_printed", "unit", "qualifier",
+        "quote", "line", "source_ja",
+    ),
+    "targets": (
+        "label", "printed_value", "deadline", "scope", "quote", "line", "source_ja", "link_note",
+    ),
 }
 
 
 def for_people(frame: pd.DataFrame, table: str, english: bool) -> pd.DataFrame:
     """The named columns only, codes shown as labels, headers in the UI language, and nothing shown as None."""
-    headers = COLUMNS[table]
-    shown = frame[list(headers)].copy()
+    lang = "en" if english else "ja"
+    shown = frame[list(COLUMNS[table])].copy()
     for column in shown.columns:
         values = shown[column]
         if values.isna().any():  # the grid would print None: such a column is shown as text, blank where empty
             shown[column] = ["" if pd.isna(value) else _text(value, english) for value in values]
         elif not pd.api.types.is_numeric_dtype(values):
             shown[column] = [_text(value, english) for value in values]
-    return shown.rename(columns={column: labels[english] for column, labels in headers.items()})
+    return shown.rename(columns={column: text(f"data_{table}__{column}", lang) for column in shown.columns})
 
 
 def _text(value, english: bool) -> str:
@@ -87,7 +70,8 @@ def _text(value, english: bool) -> str:
         return value.strftime("%Y-%m-%d")
     if isinstance(value, float) and value.is_integer():
         return str(int(value))  # 1788, not 1788.0 (a whole column of counts turns float when one is missing)
-    return CODE_LABELS[value][english] if isinstance(value, str) and value in CODE_LABELS else str(value)
+    key = f"data_code__{value}"
+    return text(key, "en" if english else "ja") if isinstance(value, str) and key in TEXTS else str(value)
 
 
 def _localised(frame: pd.DataFrame, english: bool, **columns: str) -> pd.DataFrame:
