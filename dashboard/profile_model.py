@@ -78,13 +78,10 @@ def _type_labels() -> dict[str, str]:
     return {r.entity_type: pick(r.label_ja, r.label_en, language()) for r in labels.itertuples()}
 
 
-def indicator_section(head: Header) -> Section | None:
-    """Every Digital Agency indicator of the government's level, its value beside each peer set, one sentence per set."""
-    meta = indicators()
-    level = "pref" if head.is_prefecture else "muni"
-    chosen = meta[(meta.level == level) & (meta.concept_code != ONLINE_RATE_CONCEPT) & (meta.source_id == "digital_agency_dx_table")]
-    rows, sentences, more, headings = [], [], [], None
-    types, memo = _type_labels(), {}
+def _latest_with_peers(head: Header, chosen: pd.DataFrame):
+    """Each chosen indicator with cells: its latest cells, their date, and the peer sets on that date (built once per
+    date) with the government's type then."""
+    memo = {}
     for indicator in chosen.itertuples():
         frame = cells(indicator.indicator_code)
         if frame.empty:
@@ -92,7 +89,17 @@ def indicator_section(head: Header) -> Section | None:
         frame, as_of = latest(frame)
         if as_of not in memo:
             memo[as_of] = _peers_on(head.code, as_of)
-        sets, entity_type = memo[as_of]
+        yield (indicator, frame, as_of, *memo[as_of])
+
+
+def indicator_section(head: Header) -> Section | None:
+    """Every Digital Agency indicator of the government's level, its value beside each peer set, one sentence per set."""
+    meta = indicators()
+    level = "pref" if head.is_prefecture else "muni"
+    chosen = meta[(meta.level == level) & (meta.concept_code != ONLINE_RATE_CONCEPT) & (meta.source_id == "digital_agency_dx_table")]
+    rows, sentences, more, headings = [], [], [], None
+    types = _type_labels()
+    for indicator, frame, as_of, sets, entity_type in _latest_with_peers(head, chosen):
         type_label = types.get(entity_type, head.type_label)
         own = statuses_of(frame).get(head.code, NOT_REPORTED)
         label = pick(indicator.label_ja.strip(), indicator.label_en, language())
@@ -127,16 +134,9 @@ def online_section(head: Header) -> Section | None:
     if chosen.empty:
         return None
     rows, reported = [], 0
-    types, memo = _type_labels(), {}
+    types = _type_labels()
     type_label = head.type_label
-    for indicator in chosen.itertuples():
-        frame = cells(indicator.indicator_code)
-        if frame.empty:
-            continue
-        frame, as_of = latest(frame)
-        if as_of not in memo:
-            memo[as_of] = _peers_on(head.code, as_of)
-        sets, entity_type = memo[as_of]
+    for indicator, frame, as_of, sets, entity_type in _latest_with_peers(head, chosen):
         type_peers = sets[0]
         type_label = types.get(entity_type, head.type_label)
         summary = number_summary(type_peers, frame, head.code)
