@@ -15,7 +15,7 @@ from benchmark.vocabulary import MunicipalityEntry
 from benchmark.wording import matrix_frames, position_label
 from common.texts import text
 from dashboard.benchmark_charts import HEATMAP_MAX_ROWS, PLOT_CONFIG, heatmap_figure
-from dashboard.benchmark_files import render_downloads, render_upload
+from dashboard.benchmark_files import render_downloads, render_upload, render_upload_outcome
 from dashboard.benchmark_form import render_form
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_report import render_report
@@ -74,6 +74,7 @@ def render_single(model: Model, lang: str) -> None:
     with st.expander(text("input_single_csv", lang), expanded=bool(st.session_state.get(PROBLEMS_KEY, {}).get("single")),
                      icon=":material/upload_file:"):
         render_upload(model, "single")
+    render_upload_outcome("single")
     entry = st.session_state.get(ENTRY_KEY)
     if entry is None or entry.entity_type not in model.types:
         st.info(text("choose_type_first", lang))
@@ -89,6 +90,7 @@ def render_multiple(model: Model, lang: str) -> None:
                      expanded=not entries or bool(st.session_state.get(PROBLEMS_KEY, {}).get("multiple")),
                      icon=":material/upload_file:"):
         render_upload(model, "multiple")
+    render_upload_outcome("multiple")
     entries = st.session_state.get(ENTRIES_KEY) or []
     if not entries:
         st.info(text("no_entries", lang))
