@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from benchmark.upload_file import MAX_TEXT_CHARS
 from tests.apptest_support import downloads  # noqa: F401 (fixture)
+from tests.apptest_support import open_page as open_app_page
 from tests.test_benchmark_page import (PREFECTURE, assert_clean, choose_multiple, markdown_values, only, open_page,
                                        told, upload)
 
@@ -82,3 +83,18 @@ def test_a_lists_scorecards_are_built_on_click_not_on_every_run(downloads):  # n
     assert button.proto.deferred_file_id
     rows = only(downloads, "dx_benchmark_pref19_12entities").decode("utf-8-sig").splitlines()
     assert len(rows) > 12  # built by the click: a row per municipality and item
+
+
+def test_the_view_and_encoding_are_in_the_url_but_no_entry_is():
+    at = open_page()
+    at.selectbox(key="bench__form_type").set_value("town")
+    at.text_input(key="bench__form_name").set_value("秘密町")
+    at.run()
+    at.radio(key="bench__encoding_single").set_value("cp932")
+    at.run()
+    params = dict(at.query_params)
+    flat = {key: value[0] if isinstance(value, list) else value for key, value in params.items()}
+    assert flat == {"mode": "single", "view": "screen", "type": "town", "lang": "ja", "encoding": "cp932"}
+    shared = open_app_page("benchmark", {"mode": "multiple", "sort": "behind", "encoding": "cp932", "lang": "en"})
+    assert shared.radio(key="bench__mode").value == "multiple"
+    assert "benchmark_entries" not in shared.session_state
