@@ -6,7 +6,7 @@ local server and clicks the scorecard download; meanwhile a protocol-level clien
 another page again and again, and the server's resident memory is sampled. Loopback only; every loop is bounded.
 
 `python -m perf.upload_load [--rows N --name-chars M]`: by default the largest list the limits allow
-(benchmark/upload_file.py); `--rows 75 --name-chars 130000` is the 9.75 MB file of issue 12.
+(benchmark/upload_file.py); `--rows 75 --name-chars 130000 --filler x` is the 9.75 MB file of issue 12.
 """
 from __future__ import annotations
 
@@ -27,12 +27,12 @@ UPLOAD_TIMEOUT_S = 180
 HEADER = "団体名,団体区分,全体方針,AIの導入,RPAの導入,テレワークの導入,標準化 完了率,マイナンバーカード 保有枚数率"
 
 
-def generated_upload(rows: int, name_chars: int) -> bytes:
+def generated_upload(rows: int, name_chars: int, filler: str = "試") -> bytes:
     """`rows` made-up towns, each named with `name_chars` characters, every column answered. Synthetic, for speed only."""
     lines = [HEADER]
     for number in range(rows):
         suffix = f"{number:05d}町"
-        lines.append(f"{'試' * max(name_chars - len(suffix), 0)}{suffix},町,策定済み,導入済み,未導入,導入済み,66.6,77.1")
+        lines.append(f"{filler * max(name_chars - len(suffix), 0)}{suffix},町,策定済み,導入済み,未導入,導入済み,66.6,77.1")
     return ("\r\n".join(lines) + "\r\n").encode("utf-8")
 
 
@@ -106,8 +106,8 @@ def _upload_in_browser(server: Server, data: bytes, started: threading.Event, re
             browser.close()
 
 
-def measure(rows: int, name_chars: int) -> UploadLoad:
-    data = generated_upload(rows, name_chars)
+def measure(rows: int, name_chars: int, filler: str = "試") -> UploadLoad:
+    data = generated_upload(rows, name_chars, filler)
     with Server() as server:
         _other_user_loads(server, 2)  # the server's first runs fill its caches
         baseline = _other_user_loads(server, BASELINE_LOADS)
@@ -158,13 +158,14 @@ def report_rows(load: UploadLoad) -> list[tuple]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from benchmark.upload_file import MAX_ROWS, MAX_TEXT_CHARS
+    from benchmark import upload_file
 
     parser = argparse.ArgumentParser(prog="python -m perf.upload_load", description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=MAX_ROWS)
-    parser.add_argument("--name-chars", type=int, default=MAX_TEXT_CHARS)
+    parser.add_argument("--rows", type=int, default=upload_file.MAX_ROWS)
+    parser.add_argument("--name-chars", type=int, default=getattr(upload_file, "MAX_TEXT_CHARS", 100))
+    parser.add_argument("--filler", default="試", help="the character names are made of (x: the issue's 1-byte names)")
     args = parser.parse_args(argv)
-    for name, value in report_rows(measure(args.rows, args.name_chars)):
+    for name, value in report_rows(measure(args.rows, args.name_chars, args.filler)):
         print(f"- {name}: {value}", flush=True)
     return 0
 
