@@ -44,7 +44,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "transcription_notes": ("転記メモ（判断と根拠）", "Transcription notes (judgements and evidence)"),
     "base_notes": ("母数（回答団体数）", "Responding bases"),
     "coarser_groups": ("この指標は {types} を個別に公表していません。{peer}に含まれます。",
-                       "This indicator does not publish {types} separately; they are part of {peer}."),
+                       "This indicator has no separate figures for these types: {types}. They are counted in {peer}."),
     "base_sentence": ("{year} {group}：母数 {base}団体（全{census}団体より{short}団体少ない）",
                       "{year} {group}: base {base} ({short} below the {census} in the census)"),
     "base_sentence_scoped": ("{year} {group}（{scope}）：母数 {base}団体（全{census}団体より{short}団体少ない）",
@@ -111,7 +111,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "all_data_parquet": ("全データ（Parquet）", "All data (Parquet)"),
     "database_duckdb": ("データベース（DuckDB）", "Database (DuckDB)"),
     "long_format_note": ("CSVは縦持ち（1行1数値）。「value」が空欄の行は資料に「－」と印字された未公表の値で、0ではありません。",
-                         "Long format, one published number per row. An empty value is printed 「－」 (not published), not zero."),
+                         "Long format, one published number per row. An empty value is printed “－” (not published), not zero."),
     "indicator_definitions": ("指標の定義・時点・出典", "Indicators: definitions, dates and sources"),
     "base_method": ("割合と団体数の両方が印字されている数値について、団体数÷割合から母数を導き、全団体数（国の区分ごとの団体数）と照合しています。",
                     "Where both a share and a count are printed, the base is derived from count ÷ share and compared "
