@@ -37,30 +37,18 @@ def scorecards_export_frame(scored: Iterable[tuple[MunicipalityEntry, Sequence[S
             "col_national_pct", "col_leading", "col_leading_pct", "col_higher", "col_same", "col_lower",
             "col_difference", "col_position", "col_sentence", "col_source")
     cp932 = encoding == "cp932"
+    # Everything but who depends only on the item, the peer context and the answer, which a list of hundreds shares:
+    # each distinct one is worded once (a national list's 44,000 rows are a few hundred distinct ones).
+    worded: dict[tuple, tuple] = {}
     records = []
     for entry, rows, entity_label in scored:
         for row in rows:
-            context = row.context
-            peer, national = context.peer, context.national
-            lead = context.leading[0] if context.leading else None
-            higher, same, lower = row.band_shares or (None, None, None)
-            words = sentence(row, language)
-            records.append((
-                entry.municipality_code or None, entry.municipality_name or None, entity_label,
-                row.item.topic(language), row.item.label(language),
-                row_answer(row, language), measure_label(context, language),
-                peer.label(language) if peer else None, context.year_label(language) or None,
-                context.as_of.isoformat() if context.as_of else None,
-                peer.value if peer else None, peer.count if peer else None,
-                text(f"unit_{peer.count_unit}", language) if peer and peer.count_unit else None,
-                national.label(language) if national else None, national.value if national else None,
-                context.leading_label(language) or None, lead.value if lead else None,
-                float(higher) if higher is not None else None, float(same) if same is not None else None,
-                float(lower) if lower is not None else None,
-                float(row.difference) if row.difference is not None else None,
-                position_label(row, language), words.translate(_CP932_SENTENCE) if cp932 else words,
-                context.source_ja or None,
-            ))
+            # every field of the row but the cached sentences (the context, alive for the build, stands for the item)
+            key = (id(row.context), repr(row.answer), row.position, row.reason, row.difference, row.distance,
+                   row.band_shares)
+            if key not in worded:
+                worded[key] = _item_cells(row, language, cp932)
+            records.append((entry.municipality_code or None, entry.municipality_name or None, entity_label, *worded[key]))
     columns = [text(key, language) for key in keys]
     frame = pd.DataFrame.from_records(records, columns=columns)
     frame[text("col_count", language)] = frame[text("col_count", language)].astype("Int64")
@@ -68,6 +56,29 @@ def scorecards_export_frame(scored: Iterable[tuple[MunicipalityEntry, Sequence[S
                 "col_difference"):
         frame[text(key, language)] = frame[text(key, language)].astype("float64")
     return frame
+
+
+def _item_cells(row: ScoreRow, language: str, cp932: bool) -> tuple:
+    context = row.context
+    peer, national = context.peer, context.national
+    lead = context.leading[0] if context.leading else None
+    higher, same, lower = row.band_shares or (None, None, None)
+    words = sentence(row, language)
+    return (
+        row.item.topic(language), row.item.label(language),
+        row_answer(row, language), measure_label(context, language),
+        peer.label(language) if peer else None, context.year_label(language) or None,
+        context.as_of.isoformat() if context.as_of else None,
+        peer.value if peer else None, peer.count if peer else None,
+        text(f"unit_{peer.count_unit}", language) if peer and peer.count_unit else None,
+        national.label(language) if national else None, national.value if national else None,
+        context.leading_label(language) or None, lead.value if lead else None,
+        float(higher) if higher is not None else None, float(same) if same is not None else None,
+        float(lower) if lower is not None else None,
+        float(row.difference) if row.difference is not None else None,
+        position_label(row, language), words.translate(_CP932_SENTENCE) if cp932 else words,
+        context.source_ja or None,
+    )
 
 
 # --- file names ------------------------------------------------------------------------------------------------------

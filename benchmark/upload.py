@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from benchmark.upload_file import (Problem, UploadError, clip, collect_rows, decode, file_problem, match_key,
-                                   not_csv_single_column, read_records)
+from benchmark.upload_file import (MAX_PROBLEMS, MAX_TEXT_CHARS, Problem, UploadError, clip, collect_rows, decode,
+                                   file_problem, match_key, not_csv_single_column, read_records)
 from benchmark.vocabulary import ItemSpec, MunicipalityEntry, Vocabulary
 from common.csv_export import FORMULA_PREFIXES
 from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
+from common.texts import LANGUAGES, text
 
 # field: (header_ja, header_en)
 FIXED_COLUMNS = {
@@ -27,9 +28,27 @@ _ESCAPED_AFTER_QUOTE = FORMULA_PREFIXES | {"'"}
 _NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:e[+-]?[0-9]+)?")
 
 
+# The template's example row, in either language, by its name: left in a filled-in template, it is skipped, not read
+# as a municipality.
+_EXAMPLE_NAMES = frozenset(match_key(text("template_example_name", lang)) for lang in LANGUAGES)
+
+
+@dataclass(frozen=True)
+class Upload:
+    """An accepted upload: its entries, and the rows it skipped (the template's example row) with why."""
+
+    entries: list[MunicipalityEntry]
+    skipped: list[Problem]
+
+
 def parse_upload(
     data: bytes, vocabulary: Vocabulary, *, multiple: bool, filename: str = ""
 ) -> list[MunicipalityEntry]:
+    """Parse an uploaded CSV into entries or raise ``UploadError`` (see ``read_upload``)."""
+    return read_upload(data, vocabulary, multiple=multiple, filename=filename).entries
+
+
+def read_upload(data: bytes, vocabulary: Vocabulary, *, multiple: bool, filename: str = "") -> Upload:
     """Parse an uploaded CSV into entries or raise ``UploadError``.
 
     ``multiple=False`` expects exactly one data row (one municipality);
@@ -48,13 +67,22 @@ def parse_upload(
 
     problems: list[Problem] = []
     fields = _map_header(header, header_row, columns, multiple, problems)
-    rows, count_problem = collect_rows(records, multiple, filename)
+    skipped: list[Problem] = []
+    rows, count_problem = collect_rows(_without_examples(records, fields.get("municipality_name"), skipped),
+                                       multiple, filename)
     if count_problem:
-        raise UploadError([*problems, count_problem])
+        raise UploadError([*problems, *skipped, count_problem])
     _check_unnamed_columns(header, rows, problems)
     entries: list[MunicipalityEntry] = []
     seen = _Seen()
     for row_number, cells in rows:
+        if len(problems) >= MAX_PROBLEMS:
+            problems.append(Problem(
+                row_number, None, "too_many_problems",
+                f"{row_number}行目以降: 問題が{MAX_PROBLEMS}件を超えたため、確認していません",
+                f"Row {row_number} on: not checked, as more than {MAX_PROBLEMS} problems were found",
+            ))
+            break
         row = _Row(row_number, cells, header, fields, problems)
         entry = _parse_row(row, vocabulary, multiple)
         if entry is not None:
@@ -62,7 +90,21 @@ def parse_upload(
             entries.append(entry)
     if problems:
         raise UploadError(problems)
-    return entries
+    return Upload(entries, skipped)
+
+
+def _without_examples(records, name_position: int | None, skipped: list[Problem]):
+    """The records, less the template's example row (recorded in `skipped`)."""
+    for row_number, cells in records:
+        name = cells[name_position] if name_position is not None and name_position < len(cells) else ""
+        if len(name) <= MAX_TEXT_CHARS and match_key(name) in _EXAMPLE_NAMES:
+            skipped.append(Problem(
+                row_number, None, "example_row_skipped",
+                f"{row_number}行目の「{name.strip()}」はテンプレートの記入例のため、読み込みませんでした",
+                f"Row {row_number}: “{name.strip()}” is the template's example and was not read",
+            ))
+            continue
+        yield row_number, cells
 
 
 def _check_unnamed_columns(
@@ -166,6 +208,8 @@ class _Row:
 
 
 def _parse_row(row: _Row, vocabulary: Vocabulary, multiple: bool) -> MunicipalityEntry | None:
+    if _too_long(row):
+        return None
     before = len(row.problems)
     extra = [c for c in row.cells[len(row.header):] if c.strip()]
     if extra:
@@ -181,6 +225,26 @@ def _parse_row(row: _Row, vocabulary: Vocabulary, multiple: bool) -> Municipalit
         row.problems[before:] = sorted(row.problems[before:], key=lambda p: position.get(p.column, len(row.header)))
         return None
     return MunicipalityEntry(code, name, entity_type, answers)
+
+
+def _too_long(row: _Row) -> bool:
+    """Refuse, by row and column, any cell longer than a real value can be; nothing else in the row is read."""
+    found = False
+    for field_name, position in sorted(row.fields.items(), key=lambda pair: pair[1]):
+        value = row.cells[position] if position < len(row.cells) else ""
+        if len(value.strip()) <= MAX_TEXT_CHARS:
+            continue
+        found = True
+        if field_name == "municipality_name":
+            row.report(row.header[position], "name_too_long",
+                       f"団体名が長すぎます（{len(value.strip()):,}文字。上限は{MAX_TEXT_CHARS}文字で、どの団体名よりも長い長さです）",
+                       f"the municipality name is too long ({len(value.strip()):,} characters; the limit is "
+                       f"{MAX_TEXT_CHARS}, longer than any real government's name)")
+        else:
+            row.report(row.header[position], "value_too_long",
+                       f"値が長すぎます（{len(value.strip()):,}文字。上限は{MAX_TEXT_CHARS}文字）",
+                       f"the value is too long ({len(value.strip()):,} characters; the limit is {MAX_TEXT_CHARS})")
+    return found
 
 
 def _read_code(row: _Row) -> str | None:

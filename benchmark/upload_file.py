@@ -11,7 +11,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 MAX_BYTES = 10 * 1024 * 1024
-MAX_ROWS = 5_000
+# The bounds of the work one upload can cause. Japan has 1,788 local governments, so a list of every one of them fits;
+# a name longer than any real government's (the longest is under 20 characters) is refused, and so is any other cell
+# of that length: every value the upload reads is a code, a label or a number.
+MAX_ROWS = 2_000
+MAX_COLUMNS = 200
+MAX_TEXT_CHARS = 100
+MAX_PROBLEMS = 100
 _SHOW_MAX = 40
 _SUMMARY_MAX = 5
 _SIGNATURES = {
@@ -67,13 +73,15 @@ def decode(data: bytes, filename: str) -> str:
                 f"はCSVではなく{kind_ja}のファイルです。Excelで「CSV UTF-8（コンマ区切り）」として保存し直してください",
                 f"is not a CSV but {kind_en}. Save it from Excel as “CSV UTF-8 (Comma delimited)”",
             )])
-    text = _try_decodings(data)
+    text, fallback = _try_decodings(data)
     if text is None:
         raise UploadError([file_problem(
             "unreadable_encoding", filename,
             "の文字コードを読み取れません。UTF-8またはShift_JIS（cp932）で保存してください",
             "has an encoding we cannot read. Save it as UTF-8 or Shift_JIS (cp932)",
         )])
+    if fallback:
+        _check_plausible_japanese(text, filename)
     control = _CONTROL.search(text)
     if control:
         raise UploadError([file_problem(
@@ -84,20 +92,49 @@ def decode(data: bytes, filename: str) -> str:
     return text
 
 
-def _try_decodings(data: bytes) -> str | None:
+def _try_decodings(data: bytes) -> tuple[str | None, bool]:
+    """(text, whether it was read by the cp932 fallback, i.e. nothing in the file said which encoding it is)."""
     boms = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
     for bom, codec in boms:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(codec)
+                return data[len(bom):].decode(codec), False
             except UnicodeDecodeError:
-                return None
-    for codec in ("utf-8", "cp932"):
-        try:
-            return data.decode(codec)
-        except UnicodeDecodeError:
-            continue
-    return None
+                return None, False
+    try:
+        return data.decode("utf-8"), False
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp932"), True
+    except UnicodeDecodeError:
+        return None, False
+
+
+# A Latin-1 / Windows-1252 file read as cp932 turns an accented letter and the letter after it into one kanji or a
+# half-width kana wedged inside a Latin word (Besançon → Besan輟n, Straße → Straﾟe), and ñ ò ó ô õ ö ø ù into
+# user-defined (private use) characters. Real Shift_JIS text does neither: its kanji and kana stand beside other
+# Japanese characters, digits or punctuation (DX推進, AI・RPA, ①, ㈱, 髙, ～, ﾁﾖﾀﾞｸ).
+_WEDGED = re.compile(r"[A-Za-z][\u4e00-\u9fff\uff61-\uff9f]{1,2}[A-Za-z]"
+                     r"|[a-z][\u4e00-\u9fff\uff61-\uff9f](?![\u3000-\u9fff\uff00-\uffef])"
+                     r"|[A-Z][\u4e00-\u9fff\uff61-\uff9f](?=[ '-][A-Za-z])")
+_PRIVATE_USE = re.compile(r"[\ue000-\uf8ff]")
+
+
+def _check_plausible_japanese(text: str, filename: str) -> None:
+    found = _WEDGED.search(text) or _PRIVATE_USE.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    start = max(text.rfind("\n", 0, found.start()) + 1, found.start() - 12)
+    excerpt = clip(text[start:found.end() + 12].split("\n", 1)[0].strip())
+    raise UploadError([file_problem(
+        "implausible_cp932", filename,
+        f"をShift_JISとして読むと文字化けします（{line}行目「{excerpt}」）。"
+        "UTF-8またはShift_JIS（cp932）で保存し直してからアップロードしてください",
+        f"does not read as Japanese Shift_JIS text (line {line}: “{excerpt}”); it was probably saved in another "
+        "encoding such as Latin-1. Save it as UTF-8 or Shift_JIS (cp932) and upload it again",
+    )])
 
 
 def read_records(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
@@ -116,6 +153,12 @@ def read_records(text: str, filename: str) -> Iterator[tuple[int, list[str]]]:
                 f"cannot be read as CSV (near row {row_number + 1}: {err})",
             )]) from None
         row_number += 1
+        if len(cells) > MAX_COLUMNS:
+            raise UploadError([file_problem(
+                "too_many_columns", filename,
+                f"の{row_number}行目には{len(cells):,}列あります（上限は{MAX_COLUMNS}列）",
+                f"has {len(cells):,} columns in row {row_number} (the limit is {MAX_COLUMNS})",
+            )])
         if any(cell.strip() for cell in cells):
             yield row_number, cells
 

@@ -1,5 +1,6 @@
 """The benchmark's files: the uploads (parsed in the uploader's callback; a rejected file only records its problems,
-so what was entered stays) and the downloads (scorecards and the entries, built once per session and encoding)."""
+so what was entered stays) and the downloads (the entries, built once per list and encoding; the scorecards, built
+only when their button is clicked)."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,8 +11,8 @@ import streamlit as st
 from benchmark.entries_csv import entries_to_csv_bytes, template_csv_bytes
 from benchmark.scorecard_csv import scorecard_filename, scorecards_export_frame
 from benchmark.scoring import ScoreRow
-from benchmark.upload import parse_upload
-from benchmark.upload_file import UploadError
+from benchmark.upload import read_upload
+from benchmark.upload_file import MAX_ROWS, MAX_TEXT_CHARS, UploadError
 from benchmark.vocabulary import MunicipalityEntry
 from common.csv_export import ExportError, dataframe_to_csv_bytes
 from common.texts import pick, text
@@ -23,7 +24,9 @@ from dashboard.benchmark_state import (CODE_TEXT_KEY, ENTRIES_KEY, ENTRY_KEY, NO
 from dashboard.db import database_version
 from dashboard.exports import encoding_choice
 from dashboard.i18n import language
-from dashboard.markdown import md
+
+
+_MAX_FILE_NAME = 255  # a browser sends any name it likes; kept to what file systems allow
 
 
 @deferred_while_unavailable
@@ -37,15 +40,16 @@ def _on_upload(mode: str) -> None:
         notices.pop(mode, None)
         return
     model = benchmark_model(database_version())
+    name = uploaded.name[:_MAX_FILE_NAME]
     try:
-        entries = parse_upload(uploaded.getvalue(), model.vocabulary, multiple=mode == "multiple",
-                               filename=uploaded.name)
+        upload = read_upload(uploaded.getvalue(), model.vocabulary, multiple=mode == "multiple", filename=name)
     except UploadError as error:
-        problems[mode] = (uploaded.name, list(error.problems))  # what was entered stays as it was
+        problems[mode] = (name, list(error.problems))  # what was entered stays as it was
         notices.pop(mode, None)
         return
     problems.pop(mode, None)
-    notices[mode] = (uploaded.name, len(entries))
+    entries = upload.entries
+    notices[mode] = (name, len(entries), upload.skipped)
     if mode == "single":
         entry = entries[0]
         state[ENTRY_KEY] = entry
@@ -59,17 +63,29 @@ def _on_upload(mode: str) -> None:
 
 
 def render_upload(model: Model, mode: str) -> None:
+    """The uploader and the template, inside the page's expander; the outcome is drawn by `render_upload_outcome`."""
     lang = language()
     st.file_uploader(text("upload_label", lang), key=f"{P}upload_{mode}", on_change=_on_upload, args=(mode,))
-    st.caption(text("upload_single_help", lang if mode == "single" else "upload_multiple_help"))
+    st.caption(text("upload_single_help", lang) if mode == "single"
+               else text("upload_multiple_help", lang, rows=MAX_ROWS, chars=MAX_TEXT_CHARS))
     st.download_button(text("template_download", lang), template_csv_bytes(model.vocabulary, language=lang),
                        file_name=f"dx_benchmark_template_{lang}.csv", mime="text/csv", key=f"{P}template_{mode}",
                        on_click="ignore", icon=":material/download:")
+
+
+def render_upload_outcome(mode: str) -> None:
+    """What became of the last upload, outside the expander so that it stays in sight when the expander closes.
+    Our own words go in the alert; the file's name and the problems, which quote the file, are plain text."""
+    lang = language()
     notice = st.session_state.get(NOTICE_KEY, {}).get(mode)
     if notice:
-        name, count = notice
-        st.success(md(text("upload_ok_single", lang, file=name) if mode == "single"
-                      else text("upload_ok_multiple", lang, file=name, count=count)))
+        name, count, skipped = notice
+        st.success(text("upload_ok_single", lang) if mode == "single" else text("upload_ok_multiple", lang, count=count),
+                   icon=":material/check_circle:")
+        st.text(text("upload_file_name", lang, file=name))
+        if skipped:
+            st.info(text("upload_skipped", lang), icon=":material/info:")
+            st.text("\n".join(pick(p.message_ja, p.message_en, lang) for p in skipped))
     rejected = st.session_state.get(PROBLEMS_KEY, {}).get(mode)
     if rejected:
         show_problems(*rejected)
@@ -77,11 +93,8 @@ def render_upload(model: Model, mode: str) -> None:
 
 def show_problems(filename: str, problems: list) -> None:
     lang = language()
-    shown = problems[:5]
-    lines = "\n".join(f"- {md(pick(p.message_ja, p.message_en, lang))}" for p in shown)
-    more = len(problems) - len(shown)
-    rest = ("\n- " + md(text("more_problems", lang, count=more))) if more > 0 else ""
-    st.error(md(text("upload_rejected", lang, file=filename, count=len(problems))) + "\n\n" + lines + rest, icon="🚫")
+    st.error(text("upload_rejected", lang, count=len(problems)), icon="🚫")
+    st.text(text("upload_file_name", lang, file=filename))
     table = pd.DataFrame({
         text("problem_row", lang): [str(p.row) if p.row is not None else text("problem_file", lang) for p in problems],
         text("problem_column", lang): [p.column or "" for p in problems],
@@ -96,15 +109,20 @@ def show_problems(filename: str, problems: list) -> None:
 # --- downloads -------------------------------------------------------------------------------------------------------
 
 
-def _encoded(make, encoding: str, lang: str) -> bytes:
-    """Bytes in the chosen encoding; if cp932 cannot hold a character, say so and fall back to UTF-8 with BOM."""
+def _usable_encoding(entries: list[MunicipalityEntry], encoding: str, lang: str) -> str:
+    """The chosen encoding, or UTF-8 with BOM if cp932 cannot hold the entries' names (the only user text in the
+    files; our own words are written in cp932's characters), said before anything is downloaded."""
+    if encoding == "utf-8-sig":
+        return encoding
+    names = pd.DataFrame({text("col_code", lang): [e.municipality_code or "" for e in entries],
+                          text("col_name", lang): [e.municipality_name for e in entries]}, dtype="string")
     try:
-        return make(encoding)
+        dataframe_to_csv_bytes(names, encoding=encoding)
     except ExportError as error:
-        if encoding == "utf-8-sig":
-            raise
-        st.warning(f"{text('cp932_fallback', lang)} {md(pick(error.message_ja, error.message_en, lang))}")
-        return make("utf-8-sig")
+        st.warning(text("cp932_fallback", lang), icon=":material/warning:")
+        st.text(pick(error.message_ja, error.message_en, lang))
+        return "utf-8-sig"
+    return encoding
 
 
 def _years(rows) -> list[int]:
@@ -114,27 +132,31 @@ def _years(rows) -> list[int]:
 def render_downloads(model: Model, entries: list[MunicipalityEntry], scored: list[list[ScoreRow]], key: str) -> None:
     lang = language()
     st.subheader(text("export", lang))
-    encoding = encoding_choice(f"{P}encoding_{key}")
+    encoding = _usable_encoding(entries, encoding_choice(f"{P}encoding_{key}"), lang)
     today = date.today()
     years = sorted({year for rows in scored for year in _years(rows)})
 
-    def scorecards(encoding: str) -> bytes:
-        return remembered(f"{key}_scorecards", entries, (lang, encoding, database_version()), lambda: dataframe_to_csv_bytes(
-            scorecards_export_frame(((entry, rows, model.type_label(entry.entity_type, lang)) for entry, rows in zip(entries, scored)),
-                                       lang, encoding), encoding=encoding))
+    def scorecards() -> bytes:
+        """Built when the button is clicked, and not kept: a list's scorecards are a row per municipality and item,
+        tens of megabytes for a national list, which no rerun should pay for."""
+        frame = scorecards_export_frame(((entry, rows, model.type_label(entry.entity_type, lang))
+                                         for entry, rows in zip(entries, scored)), lang, encoding)
+        try:
+            return dataframe_to_csv_bytes(frame, encoding=encoding)
+        except ExportError:  # our own words are cp932-safe (tests/test_benchmark_scorecard.py); never a broken file
+            return dataframe_to_csv_bytes(frame, encoding="utf-8-sig")
 
-    def entries_csv(encoding: str) -> bytes:
-        return remembered(f"{key}_entries", entries, (lang, encoding),
-                          lambda: entries_to_csv_bytes(entries, model.vocabulary, encoding=encoding, language=lang))
-
+    # One row per municipality: small, and built once per list, language and encoding.
+    entries_csv = remembered(f"{key}_entries", entries, (lang, encoding),
+                             lambda: entries_to_csv_bytes(entries, model.vocabulary, encoding=encoding, language=lang))
     columns = st.columns(2)
     with columns[0]:
         st.download_button(text("scorecard_download" if len(entries) == 1 else "scorecards_download", lang),
-                           _encoded(scorecards, encoding, lang), file_name=scorecard_filename(entries, years, today),
+                           scorecards, file_name=scorecard_filename(entries, years, today),
                            mime="text/csv", key=f"{P}download_scorecard_{key}", on_click="ignore",
                            icon=":material/download:")
     with columns[1]:
-        st.download_button(text("entries_download", lang), _encoded(entries_csv, encoding, lang),
+        st.download_button(text("entries_download", lang), entries_csv,
                            file_name=scorecard_filename(entries, years, today, kind="benchmark_entries"),
                            mime="text/csv", key=f"{P}download_entries_{key}", on_click="ignore",
                            icon=":material/save:")

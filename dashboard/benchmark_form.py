@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from benchmark.upload_file import MAX_TEXT_CHARS
 from benchmark.vocabulary import BenchmarkItem, MunicipalityEntry
 from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from common.texts import pick, text
@@ -77,7 +78,7 @@ def render_form(model: Model) -> None:
     type_labels = {code: model.type_label(code, lang) for code in model.types}
     first[0].selectbox(text("entity_type", lang), list(model.types), index=None, format_func=type_labels.get,
                        placeholder=text("entity_type_placeholder", lang), key=f"{P}form_type", on_change=_on_form_change)
-    first[1].text_input(text("name", lang), key=f"{P}form_name", on_change=_on_form_change)
+    first[1].text_input(text("name", lang), key=f"{P}form_name", on_change=_on_form_change, max_chars=MAX_TEXT_CHARS)
     first[2].text_input(text("code", lang), key=f"{P}form_code", on_change=_on_form_change, help=text("code_help", lang), max_chars=20)
     _code_feedback(model, lang)
     topics: dict[str, list[BenchmarkItem]] = {}
@@ -109,10 +110,12 @@ def _code_feedback(model: Model, lang: str) -> None:
     try:
         code = normalise_municipality_code(raw)
     except MunicipalityCodeError as error:
-        st.error(md(pick(error.message_ja, error.message_en, lang)), icon="⚠️")
+        # The message quotes what was typed: plain text, never markdown.
+        st.error(text("code_invalid", lang), icon="⚠️")
+        st.text(pick(error.message_ja, error.message_en, lang))
         return
     if code != raw:
-        st.info(md(text("code_padded", lang, code=code)))
+        st.info(text("code_padded", lang, code=code))  # six digits, checked: no user text left
     entity_type = st.session_state.get(f"{P}form_type")
     if entity_type and (entity_type == "pref") != is_prefecture_code(code):
-        st.warning(md(text("code_type_mismatch", lang, code=code, entity=model.type_label(entity_type, lang))))
+        st.warning(text("code_type_mismatch", lang, code=code, entity=model.type_label(entity_type, lang)))

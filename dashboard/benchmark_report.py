@@ -57,7 +57,8 @@ def render_report(model: Model, entry: MunicipalityEntry, rows: list[ScoreRow], 
     else:
         render_trend_chart(rows, key, lang)
     sources = dict.fromkeys(row.context.source_ja for row in rows if row.context.source_ja)
-    st.caption(md(f"{text('print_sources' if printed else 'source', lang)}：" + " ／ ".join(sources)))
+    st.caption(md(text("labelled", lang, label=text("print_sources" if printed else "source", lang),
+                       value=text("list_separator", lang).join(sources))))
 
 
 def render_summary(rows: list[ScoreRow], lang: str) -> None:

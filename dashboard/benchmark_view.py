@@ -15,7 +15,7 @@ from benchmark.vocabulary import MunicipalityEntry
 from benchmark.wording import matrix_frames, position_label
 from common.texts import text
 from dashboard.benchmark_charts import HEATMAP_MAX_ROWS, PLOT_CONFIG, heatmap_figure
-from dashboard.benchmark_files import render_downloads, render_upload
+from dashboard.benchmark_files import render_downloads, render_upload, render_upload_outcome
 from dashboard.benchmark_form import render_form
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_report import render_report
@@ -25,6 +25,7 @@ from dashboard.db import database_version
 from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.print_style import PRINT_CSS
+from dashboard.url_state import ENCODING_PARAMETER, BenchmarkView, benchmark_view_to_params, parse_benchmark_view
 
 
 
@@ -35,12 +36,13 @@ def render_benchmark_page() -> None:
     model = benchmark_model(database_version())
     state = st.session_state
     if f"{P}mode" not in state:
-        state[f"{P}mode"] = state.get(MODE_KEY, "single")
+        _restore_view(model, lang)
     top = st.columns([3, 1])
     modes = {"single": text("mode_single", lang), "multiple": text("mode_multiple", lang)}  # labels fixed now
     mode = top[0].radio(text("mode", lang), list(modes), horizontal=True, key=f"{P}mode", on_change=_on_mode_change,
                         format_func=modes.get)
     print_view = top[1].toggle(text("print_view", lang), key=f"{P}print")
+    _write_view(mode, print_view)
     if print_view:
         render_print(model, mode, lang)
         return
@@ -49,6 +51,39 @@ def render_benchmark_page() -> None:
         render_multiple(model, lang)
     else:
         render_single(model, lang)
+
+
+def _sort_options(model: Model) -> list[str]:
+    return ["input", "name", "code", "ahead", "behind", *(f"item:{item.item_code}" for item in model.items)]
+
+
+def _restore_view(model: Model, lang: str) -> None:
+    """On arriving at the page: the view a shared link names (mode, type, screen or print, sort), else the session's."""
+    state = st.session_state
+    names = ("mode", "type", "view", "sort")
+    view, notices = parse_benchmark_view({name: st.query_params[name] for name in names if name in st.query_params},
+                                         list(model.types), _sort_options(model))
+    shared_mode = st.query_params.get("mode") == view.mode
+    state[f"{P}mode"] = view.mode if shared_mode else state.get(MODE_KEY, view.mode)
+    state[f"{P}print"] = view.view == "print"
+    state.setdefault(f"{P}heatmap_sort", view.sort)
+    if view.entity_type and state.get(ENTRY_KEY) is None:
+        state[ENTRY_KEY] = MunicipalityEntry(None, "", view.entity_type, {})  # the type only: no one's answers
+    for notice in notices:
+        st.warning(text("url_notice", lang, param=notice.parameter), icon="⚠️")
+
+
+def _write_view(mode: str, print_view: bool) -> None:
+    """The view into the URL, with the language and the CSV encoding; never a name, a code or an answer."""
+    state = st.session_state
+    entry = state.get(ENTRY_KEY)
+    view = BenchmarkView(mode, entry.entity_type or None if entry and mode == "single" else None,
+                         "print" if print_view else "screen", state.get(f"{P}heatmap_sort") or "input")
+    params = {**benchmark_view_to_params(view), "lang": language()}
+    if ENCODING_PARAMETER in st.query_params:
+        params[ENCODING_PARAMETER] = st.query_params[ENCODING_PARAMETER]
+    if st.query_params.to_dict() != params:
+        st.query_params.from_dict(params)
 
 
 def _on_mode_change() -> None:
@@ -61,6 +96,7 @@ def render_single(model: Model, lang: str) -> None:
     with st.expander(text("input_single_csv", lang), expanded=bool(st.session_state.get(PROBLEMS_KEY, {}).get("single")),
                      icon=":material/upload_file:"):
         render_upload(model, "single")
+    render_upload_outcome("single")
     entry = st.session_state.get(ENTRY_KEY)
     if entry is None or entry.entity_type not in model.types:
         st.info(text("choose_type_first", lang))
@@ -76,6 +112,7 @@ def render_multiple(model: Model, lang: str) -> None:
                      expanded=not entries or bool(st.session_state.get(PROBLEMS_KEY, {}).get("multiple")),
                      icon=":material/upload_file:"):
         render_upload(model, "multiple")
+    render_upload_outcome("multiple")
     entries = st.session_state.get(ENTRIES_KEY) or []
     if not entries:
         st.info(text("no_entries", lang))
@@ -84,7 +121,7 @@ def render_multiple(model: Model, lang: str) -> None:
     names = display_names(entries, lang)
     scores, answers = remembered("matrix", entries, (lang, database_version()), lambda: matrix_frames(scored, lang))
     st.header(text("heatmap", lang))
-    options = ["input", "name", "code", "ahead", "behind", *(f"item:{item.item_code}" for item in model.items)]
+    options = _sort_options(model)
     labels = {"input": text("sort_input", lang), "name": text("sort_name", lang), "code": text("sort_code", lang),
               "ahead": text("sort_ahead", lang), "behind": text("sort_behind", lang),
               **{f"item:{item.item_code}": text("sort_item", lang, item=item.label(lang)) for item in model.items}}

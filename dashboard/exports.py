@@ -10,6 +10,7 @@ from common.csv_export import ExportError, dataframe_to_csv_bytes, export_filena
 from common.texts import pick, text
 from dashboard.i18n import language
 from etl.rounding import NOT_PUBLISHED, printed_number
+from dashboard.url_state import ENCODING_PARAMETER, encoding_to_param, parse_encoding
 
 
 @dataclass(frozen=True)
@@ -25,10 +26,18 @@ ENCODINGS = {"utf-8-sig": "UTF-8 (BOM)", "cp932": "Shift_JIS (cp932)"}  # names 
 
 
 def encoding_choice(key: str) -> str:
-    """The CSV encoding a reader wants: UTF-8 with BOM (Excel on Windows opens it correctly) or cp932 for older tools."""
+    """The CSV encoding a reader wants: UTF-8 with BOM (Excel on Windows opens it correctly) or cp932 for older tools.
+    Kept in the URL (`encoding=utf8|cp932`), so a shared link downloads the same files."""
     lang = language()
-    return st.radio(text("encoding", lang), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
-                    help=text("encoding_help", lang))
+    if key not in st.session_state:
+        st.session_state[key], refused = parse_encoding(st.query_params.get(ENCODING_PARAMETER))
+        if refused:
+            st.warning(text("url_notice", lang, param=ENCODING_PARAMETER), icon="⚠️")
+    encoding = st.radio(text("encoding", lang), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
+                        help=text("encoding_help", lang))
+    if st.query_params.get(ENCODING_PARAMETER) != encoding_to_param(encoding):
+        st.query_params[ENCODING_PARAMETER] = encoding_to_param(encoding)
+    return encoding
 
 
 def export_table(frame: pd.DataFrame, lang: str) -> pd.DataFrame:

@@ -7,7 +7,7 @@ import streamlit as st
 
 from common.texts import text
 from dashboard.i18n import language
-from dashboard.url_state import (FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
+from dashboard.url_state import (ENCODING_PARAMETER, FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
                                  selection_to_params)
 
 SAVED_KEY = "saved_filters"  # page id → last Selection: survives switching pages (widget state does not)
@@ -53,7 +53,10 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
 
 
 def write_url(params: dict[str, str]) -> None:
-    """Replace the URL's parameters only when they differ, so an unchanged view does not touch browser history."""
+    """Replace the URL's parameters only when they differ, so an unchanged view does not touch browser history.
+    The CSV encoding is kept: the download's own radio writes it (dashboard/exports.py)."""
+    if ENCODING_PARAMETER in st.query_params:
+        params = {**params, ENCODING_PARAMETER: st.query_params[ENCODING_PARAMETER]}
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 

@@ -26,11 +26,11 @@ def code_from_url() -> tuple[str | None, str | None]:
     if raw is None or not raw.strip():
         return None, text("code_missing", language())
     if len(raw) > MAX_PARAMETER_LENGTH:
-        return None, text("code_invalid", language(), reason=text("search_too_long", language(), limit=MAX_PARAMETER_LENGTH))
+        return None, text("url_code_invalid", language(), reason=text("search_too_long", language(), limit=MAX_PARAMETER_LENGTH))
     try:
         code = normalise_municipality_code(raw)
     except MunicipalityCodeError as error:
-        return None, text("code_invalid", language(), reason=error.message_ja if language() == "ja" else error.message_en)
+        return None, text("url_code_invalid", language(), reason=error.message_ja if language() == "ja" else error.message_en)
     if code not in governments().index:
         return None, text("code_unknown", language())
     return code, None

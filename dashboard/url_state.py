@@ -111,3 +111,63 @@ def parse_language(raw: str | None) -> tuple[str, bool]:
     if raw in ("ja", "en"):
         return raw, False
     return "ja", True
+
+
+# --- CSV encoding and the benchmark's view ---------------------------------------------------------------------------
+
+ENCODING_PARAMETER = "encoding"
+ENCODINGS_IN_URL = {"utf8": "utf-8-sig", "cp932": "cp932"}  # URL word → codec
+
+
+def parse_encoding(raw: str | None) -> tuple[str, bool]:
+    """(codec for CSV downloads, whether the raw value had to be refused); UTF-8 with BOM by default."""
+    if raw is None:
+        return "utf-8-sig", False
+    if raw in ENCODINGS_IN_URL:
+        return ENCODINGS_IN_URL[raw], False
+    return "utf-8-sig", True
+
+
+def encoding_to_param(encoding: str) -> str:
+    return next(word for word, codec in ENCODINGS_IN_URL.items() if codec == encoding)
+
+
+BENCHMARK_MODES = ("single", "multiple")
+BENCHMARK_VIEWS = ("screen", "print")
+
+
+@dataclass(frozen=True)
+class BenchmarkView:
+    """What the benchmark page shows, which a link may share. Never the entries: they stay in the user's session."""
+
+    mode: str = "single"
+    entity_type: str | None = None
+    view: str = "screen"
+    sort: str = "input"
+
+
+def parse_benchmark_view(params: Mapping[str, str], entity_types: Sequence[str],
+                         sorts: Sequence[str]) -> tuple[BenchmarkView, list[Notice]]:
+    """The view named by `mode`, `type`, `view` and `sort`; a value outside the fixed options is refused by name."""
+    default = BenchmarkView()
+    notices: list[Notice] = []
+    chosen = {}
+    for name, allowed, field_name in (("mode", BENCHMARK_MODES, "mode"), ("type", entity_types, "entity_type"),
+                                      ("view", BENCHMARK_VIEWS, "view"), ("sort", sorts, "sort")):
+        raw = params.get(name)
+        if raw is None:
+            continue
+        if isinstance(raw, str) and len(raw) <= MAX_PARAMETER_LENGTH and raw in allowed:
+            chosen[field_name] = raw
+        else:
+            notices.append(Notice(name, partial=False))
+    return BenchmarkView(**{**default.__dict__, **chosen}), notices
+
+
+def benchmark_view_to_params(view: BenchmarkView) -> dict[str, str]:
+    params = {"mode": view.mode, "view": view.view}
+    if view.entity_type:
+        params["type"] = view.entity_type
+    if view.mode == "multiple":
+        params["sort"] = view.sort
+    return params

@@ -19,6 +19,7 @@ class Downloads:
         self.by_id: dict[str, bytes] = {}
         self.by_name: dict[str, bytes] = {}
         self.deferred: dict[str, Callable[[], bytes | str]] = {}  # file id → what a click on the button runs
+        self.deferred_by_name: dict[str, Callable[[], bytes | str]] = {}  # file name → the same
 
     def of(self, button) -> bytes:
         """The bytes a click on `button` serves; a deferred button's callable is run, as a click would."""
@@ -26,6 +27,16 @@ class Downloads:
             data = self.deferred[button.proto.deferred_file_id]()
             return data.encode("utf-8") if isinstance(data, str) else bytes(data)
         return self.by_id[button.proto.url.rsplit("/", 1)[1].split(".")[0]]
+
+    def named(self, file_name: str) -> bytes:
+        """The bytes of the file of that name, served at once or built by a click (which this runs)."""
+        if file_name in self.by_name:
+            return self.by_name[file_name]
+        data = self.deferred_by_name[file_name]()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+
+    def names(self) -> list[str]:
+        return [*self.by_name, *self.deferred_by_name]
 
     def install(self, set_attribute=setattr) -> "Downloads":
         """Record every file AppTest's media store is given, and every deferred download (pass monkeypatch.setattr to undo it
@@ -44,9 +55,11 @@ class Downloads:
         # AppTest's media manager lives for one run only, so keep the callables of deferred downloads to run later
         original_deferred = MediaFileManager.add_deferred
 
-        def record_deferred(manager, data_callable, *args, **kwargs):
-            file_id = original_deferred(manager, data_callable, *args, **kwargs)
+        def record_deferred(manager, data_callable, mimetype=None, coordinates="", file_name=None, **kwargs):
+            file_id = original_deferred(manager, data_callable, mimetype, coordinates, file_name, **kwargs)
             self.deferred[file_id] = data_callable
+            if file_name:
+                self.deferred_by_name[file_name] = data_callable
             return file_id
 
         set_attribute(MediaFileManager, "add_deferred", record_deferred)

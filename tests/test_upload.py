@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from benchmark.entries_csv import entries_to_csv_bytes, template_csv_bytes
-from benchmark.upload import parse_upload
+from benchmark.upload import parse_upload, read_upload
 from benchmark.upload_file import MAX_BYTES, MAX_ROWS, Problem, UploadError
 from benchmark.vocabulary import ItemSpec, MunicipalityEntry, Vocabulary, items_from_frame, vocabulary
 from common.csv_export import UnencodableCharactersError
@@ -271,7 +271,7 @@ def test_too_many_rows() -> None:
     data = utf8(*lines, *(row.format(n=n) for n in range(MAX_ROWS + 1)))
     p = only_problem(data)
     assert (p.row, p.column, p.code) == (None, None, "too_many_rows")
-    assert "5,000" in p.message_ja and "5,000" in p.message_en
+    assert f"{MAX_ROWS:,}" in p.message_ja and f"{MAX_ROWS:,}" in p.message_en
     # Exactly the limit is fine, and blank lines do not count towards it.
     data = utf8(*lines, *(row.format(n=n) for n in range(MAX_ROWS)), ",,,", "")
     assert len(parse(data)) == MAX_ROWS
@@ -765,14 +765,29 @@ def test_export_of_nothing_is_a_header() -> None:
 @pytest.mark.parametrize("language", ["ja", "en"])
 @pytest.mark.parametrize("encoding", ["utf-8-sig", "cp932"])
 @pytest.mark.parametrize("multiple", [True, False])
-def test_template_parses(language: str, encoding: str, multiple: bool) -> None:
+def test_template_parses_once_its_example_row_is_filled_in(language: str, encoding: str, multiple: bool) -> None:
     data = template_csv_bytes(VOCABULARY, language=language, encoding=encoding)
     assert data.startswith(codecs.BOM_UTF8) == (encoding == "utf-8-sig")
     assert data.count(b"\r\n") == 2  # header + one example row
-    [entry] = parse(data, multiple=multiple)
+    example = ("千代田区（記入例）" if language == "ja" else "Chiyoda (example)").encode(encoding.removesuffix("-sig"))
+    [entry] = parse(data.replace(example, "千代田区".encode(encoding.removesuffix("-sig"))), multiple=multiple)
     assert entry.municipality_code == "131016" and entry.entity_type == "ward"
     assert set(entry.answers) == {i.item_code for i in ITEMS}  # shows every column filled in
-    assert "例" in entry.municipality_name or "example" in entry.municipality_name
+    assert entry.municipality_name == "千代田区"
+
+
+@pytest.mark.parametrize("language", ["ja", "en"])
+@pytest.mark.parametrize("multiple", [True, False])
+def test_the_templates_example_row_left_in_is_skipped_and_said(language: str, multiple: bool) -> None:
+    template = template_csv_bytes(VOCABULARY, language=language).decode("utf-8-sig").splitlines()
+    example = template[1]
+    found = problems(utf8(*template), multiple=multiple)
+    assert [p.code for p in found] == ["example_row_skipped", "no_rows"]
+    assert found[0].row == 2 and "記入例" in found[0].message_ja and "example" in found[0].message_en
+    real = example.replace("千代田区（記入例）" if language == "ja" else "Chiyoda (example)", "中央区").replace("131016", "131024")
+    upload = read_upload(utf8(template[0], example, real), VOCABULARY, multiple=multiple)
+    assert [entry.municipality_name for entry in upload.entries] == ["中央区"]
+    assert [(p.row, p.code) for p in upload.skipped] == [(2, "example_row_skipped")]
 
 
 def test_template_header_is_in_the_requested_language() -> None:

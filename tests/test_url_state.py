@@ -72,3 +72,23 @@ def test_language_is_japanese_unless_english_is_asked_for(raw):
     language, refused = parse_language(raw)
     assert language == ("en" if raw == "en" else "ja")
     assert refused == (raw not in ("ja", "en"))
+
+
+def test_the_csv_encoding_is_read_from_the_url_and_refused_by_name():
+    from dashboard.url_state import encoding_to_param, parse_encoding
+
+    assert parse_encoding(None) == ("utf-8-sig", False)
+    assert parse_encoding("cp932") == ("cp932", False)
+    assert parse_encoding("latin-1") == ("utf-8-sig", True)
+    assert encoding_to_param("cp932") == "cp932" and encoding_to_param("utf-8-sig") == "utf8"
+
+
+def test_the_benchmark_view_round_trips_and_never_holds_an_entry():
+    from dashboard.url_state import BenchmarkView, benchmark_view_to_params, parse_benchmark_view
+
+    view = BenchmarkView("multiple", None, "print", "behind")
+    params = benchmark_view_to_params(view)
+    assert params == {"mode": "multiple", "view": "print", "sort": "behind"}
+    assert parse_benchmark_view(params, ["town"], ["input", "behind"]) == (view, [])
+    refused = parse_benchmark_view({"mode": "all", "type": "<b>", "view": "print"}, ["town"], ["input"])
+    assert refused[0] == BenchmarkView(view="print") and [n.parameter for n in refused[1]] == ["mode", "type"]
