@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import json
 from functools import cache
+from itertools import accumulate
 
 import pytest
 
@@ -20,11 +21,13 @@ YEARS = range(2020, 2025)  # government_types: fiscal 2020–2024, as of 1 April
 ANSWERS = {"実施": "implemented", "未実施": "not_implemented", "調査無し": "not_surveyed", "": "not_reported"}
 
 
+@cache
 def read(relative: str) -> list[dict[str, str]]:
     with open(MUNICIPAL / relative, encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
+@cache
 def lines(relative: str) -> list[list[str]]:
     with open(MUNICIPAL / relative, encoding="utf-8-sig", newline="") as handle:
         return list(csv.reader(handle))
@@ -169,18 +172,30 @@ def wide_cells(indicator: dict[str, str]) -> list[dict]:
     return cells
 
 
+@cache
+def card_rows(relative: str) -> dict[str, tuple[int, dict[str, str]]]:
+    """A card file's municipality rows by 団体コード, with their line numbers (the header is line 1)."""
+    return {row["団体コード"].zfill(6): (line, row) for line, row in enumerate(read(relative), start=2)}
+
+
 def card_cells(indicator: dict[str, str], code: str) -> list[dict]:
     """One municipality's row of every My Number Card file (found by its 団体コード), oldest first."""
     cells = []
     for folder in sorted(path for path in (MUNICIPAL / "mynumber_card").iterdir() if path.is_dir()):
         relative = f"mynumber_card/{folder.name}/all_localgovs.csv"
-        line, row = next((line, row) for line, row in enumerate(read(relative), start=2) if row["団体コード"].zfill(6) == code)
+        line, row = card_rows(relative)[code]
         cells.append(dict(government_code=code, indicator_code=indicator["indicator_code"], indicator_label_ja=indicator["label_ja"],
                           as_of=iso(row["算出基準日"]), value_printed=row["人口に対する交付枚数率"],
                           value=float(row["人口に対する交付枚数率"]), count=int(row["交付枚数"]), unit=indicator["unit"],
                           status="reported", base_count=int(row["総数（人口）"]), base_as_of=iso(row["人口算出基準日"]),
                           source_id=indicator["source_id"], source_file=relative, source_row=line, source_column=6))
     return cells
+
+
+@cache
+def wide_cells_by_government(indicator_code: str) -> dict[str, dict]:
+    indicator = next(row for row in indicators() if row["indicator_code"] == indicator_code)
+    return {row["government_code"]: row for row in wide_cells(indicator)}
 
 
 def expected_profile(code: str) -> list[dict]:
@@ -191,7 +206,7 @@ def expected_profile(code: str) -> list[dict]:
         if indicator["source_id"] == "mynumber_card_issuance":
             cells = card_cells(indicator, code)
         else:
-            cells = [row for row in wide_cells(indicator) if row["government_code"] == code]
+            cells = [wide_cells_by_government(indicator["indicator_code"])[code]]
         rows += [dict(row, category_ja=indicator["category_ja"], indicator_label_en=blank(indicator["label_en"]),
                       kind=indicator["kind"], as_of_status=indicator["as_of_status"], sort_order=int(indicator["sort_order"]))
                  for row in cells]
@@ -270,7 +285,7 @@ CASES = {
     "government_indicator_cells": ({"indicator_code": "dx_muni_cio"}, lambda: expected_indicator_cells("dx_muni_cio")),
     "government_later_facts": (LATER, expected_later_facts),
     "prefecture_matrix": (MATRIX, expected_matrix),
-    "prefecture_outlines": ({}, None),  # the geometry is checked for what could be wrong, below
+    "prefecture_outlines": ({}, None),  # compared in its own test below, ring by ring with the decoded TopoJSON
 }
 
 
@@ -291,3 +306,55 @@ def test_government_indicators_are_the_rows_of_indicators_csv_then_the_card_rate
     headers = {tuple(lines(f"mynumber_card/{folder.name}/all_localgovs.csv")[0])
                for folder in (MUNICIPAL / "mynumber_card").iterdir() if folder.is_dir()}
     assert [header[5] for header in headers] == [CARD_RATE["label_ja"]], "the rate is column 6 of every card file"
+
+
+def topojson_rings() -> dict[int, tuple[str, list[list[list[tuple[float, float]]]]]]:
+    """Each prefecture's polygons, decoded here from the TopoJSON (delta-encoded quantized arcs; ~i is arc i reversed;
+    each next arc of a ring repeats the previous one's last point): id → (nam_ja, polygons → rings → points)."""
+    topology = json.loads((MUNICIPAL / "geo" / "japan.topojson").read_text(encoding="utf-8"))
+    (scale_x, scale_y), (shift_x, shift_y) = topology["transform"]["scale"], topology["transform"]["translate"]
+    arcs = [list(zip(accumulate(x for x, _ in arc), accumulate(y for _, y in arc))) for arc in topology["arcs"]]
+
+    def ring(indexes: list[int]) -> list[tuple[float, float]]:
+        points = []
+        for index in indexes:
+            arc = arcs[index] if index >= 0 else arcs[~index][::-1]
+            points += arc if not points else arc[1:]
+        return [(shift_x + x * scale_x, shift_y + y * scale_y) for x, y in points]
+
+    outlines = {}
+    for geometry in topology["objects"]["japan"]["geometries"]:
+        polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
+        outlines[geometry["properties"]["id"]] = (geometry["properties"]["nam_ja"],
+                                                  [[ring(indexes) for indexes in polygon] for polygon in polygons])
+    return outlines
+
+
+def test_prefecture_outlines_are_the_47_prefectures_of_the_topojson_with_its_rings(db):
+    rows = rows_of(run(db, "prefecture_outlines", {}))
+    assert [row["prefecture_code"] for row in rows] == [f"{number:02d}" for number in range(1, 48)]
+    names = {row["lgcode"].zfill(6): row["pref"] for row in prefectures()}
+    source = topojson_rings()
+    assert sorted(source) == list(range(1, 48))
+    for row in rows:
+        feature = json.loads(row["geojson"])
+        code = next(code for code in names if code[:2] == row["prefecture_code"])
+        name, polygons = source[int(row["prefecture_code"])]
+        assert feature["type"] == "Feature" and feature["id"] == code
+        assert feature["properties"] == dict(government_code=code, prefecture_code=row["prefecture_code"], name_ja=name)
+        assert name == names[code], "the outline's name is the list's name of the prefecture with that number"
+        assert feature["geometry"]["type"] == "MultiPolygon"
+        built = feature["geometry"]["coordinates"]
+        assert [len(polygon) for polygon in built] == [len(polygon) for polygon in polygons], f"rings of {name}"
+        for built_polygon, polygon in zip(built, polygons):
+            for built_ring, ring in zip(built_polygon, polygon):
+                assert len(built_ring) == len(ring) >= 4 and built_ring[0] == built_ring[-1]
+                assert all(abs(bx - x) < 1e-6 and abs(by - y) < 1e-6 for (bx, by), (x, y) in zip(built_ring, ring)), name
+
+
+@pytest.mark.parametrize("code", [HAKODATE, WAJIMA])
+def test_government_profile_of_a_core_city_and_of_a_city_with_unsurveyed_answers(db, code):
+    rows = rows_of(run(db, "government_profile", {"government_code": code}))
+    assert rows == expected_profile(code)
+    statuses = {row["status"] for row in rows if row["indicator_code"].startswith("dx_muni_")}
+    assert ("not_surveyed" in statuses) == (code == WAJIMA), "輪島市 was not asked the 推進体制 questions; 函館市 was"
