@@ -51,6 +51,9 @@ def prefectures() -> list[dict[str, str]]:
     return [dict(row, line=str(line)) for line, row in enumerate(read("local_governments/prefjp-utf8.csv"), start=2)]
 
 
+PREFECTURE_CODES = {row["lgcode"].zfill(6) for row in prefectures()}
+
+
 def type_in(code: str, name: str, year: int) -> str:
     """The type on 1 April of the fiscal year: 特別区 by code range, 指定都市 and 中核市 as declared, else by the suffix."""
     if code in PREFECTURE_CODES:
@@ -64,8 +67,6 @@ def type_in(code: str, name: str, year: int) -> str:
         return "core"
     return {"市": "city_other", "町": "town", "村": "village"}[name[-1]]
 
-
-PREFECTURE_CODES = {row["lgcode"].zfill(6) for row in prefectures()}
 
 
 @cache
