@@ -361,7 +361,9 @@ def rows_of(frame: pd.DataFrame) -> list[dict]:
 
 
 def test_every_query_has_a_case_here():
-    assert sorted(CASES) == sorted(named_queries())
+    from tests.test_government_queries import CASES as GOVERNMENT_CASES  # here: that module imports this one's helpers
+    assert not set(CASES) & set(GOVERNMENT_CASES), "one case per query"
+    assert sorted(CASES | GOVERNMENT_CASES) == sorted(named_queries())
 
 
 @pytest.mark.parametrize("name", sorted(name for name, (_, expected) in CASES.items() if expected is not None))
