@@ -477,3 +477,14 @@ def test_plotly_template_fields_in_names_stay_literal_on_the_charts():
     assert_clean(at)
     heatmap = json.loads(plotly_specs(at)[0])
     assert heatmap["data"][0]["y"] == ["%&#123;x}町"], "shown as typed, not read as Plotly's %{x} field"
+
+
+def test_quotes_in_names_reach_the_heatmap_escaped_once():
+    """Plotly decodes &lt; &gt; &amp; and numeric entities but not &quot;: a quote must not arrive as &quot;."""
+    at = choose_multiple(open_page())
+    rows = [["団体名", "団体区分", "全体方針"], ['"ABC"町 & \'D\'<村>', "町", "策定済み"]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    upload(at, "multiple", "quotes.csv", buffer.getvalue().encode("utf-8-sig"))
+    heatmap = json.loads(plotly_specs(at)[0])
+    assert heatmap["data"][0]["y"] == ['"ABC"町 &amp; \'D\'&lt;村&gt;']
