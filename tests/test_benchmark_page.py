@@ -488,3 +488,36 @@ def test_quotes_in_names_reach_the_heatmap_escaped_once():
     upload(at, "multiple", "quotes.csv", buffer.getvalue().encode("utf-8-sig"))
     heatmap = json.loads(plotly_specs(at)[0])
     assert heatmap["data"][0]["y"] == ['"ABC"町 &amp; \'D\'&lt;村&gt;']
+
+
+# --- codes that pass the check digit but name no government -----------------------------------------------------------
+
+
+def test_form_warns_of_a_code_no_government_has_and_keeps_the_entry():
+    assert check_digit("01999") == 2  # 019992 passes the check digit
+    at = open_page()
+    at.selectbox(key="bench__form_type").set_value("town")
+    at.text_input(key="bench__form_code").set_value("019992")
+    at.run()
+    assert_clean(at)
+    assert any("団体コード「019992」の団体はありません" in w.value for w in at.warning)
+    assert at.session_state["benchmark_entry"].municipality_code == "019992"
+    at.text_input(key="bench__form_code").set_value("192015")  # 甲府市: no warning
+    at.run()
+    assert not at.warning
+
+
+def test_single_upload_with_an_unknown_code_warns_in_english_too():
+    at = open_page("en")
+    upload(at, "single", "ghost.csv", "団体コード,団体名,団体区分,AIの導入\r\n019992,架空町,町,導入済み\r\n".encode("utf-8"))
+    assert at.session_state["benchmark_entry"].municipality_code == "019992"
+    assert any("No local government has the code “019992”" in w.value for w in at.warning)
+
+
+def test_multiple_upload_names_the_unknown_codes_and_keeps_every_row():
+    at = choose_multiple(open_page())
+    rows = "団体コード,団体名,団体区分,AIの導入\r\n192015,甲府市,中核市,導入済み\r\n019992,架空町,町,未導入\r\n"
+    upload(at, "multiple", "ghost.csv", rows.encode("utf-8"))
+    assert [e.municipality_code for e in at.session_state["benchmark_entries"]] == ["192015", "019992"]
+    warnings = [w.value for w in at.warning if "団体はありません" in w.value]
+    assert len(warnings) == 1 and "「019992」" in warnings[0] and "192015" not in warnings[0]

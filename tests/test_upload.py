@@ -863,3 +863,10 @@ def entries(draw: st.DrawFn) -> list[MunicipalityEntry]:
 def test_download_then_upload_reproduces_entries(original: list[MunicipalityEntry], language: str) -> None:
     data = entries_to_csv_bytes(original, VOCABULARY, language=language)
     assert parse(data) == original
+
+
+def test_unknown_government_codes_are_the_valid_codes_missing_from_the_list():
+    from benchmark.vocabulary import MunicipalityEntry, unknown_government_codes
+    entries = [MunicipalityEntry(code, "", "town") for code in ("192015", "019992", None, "019992")]
+    assert unknown_government_codes(entries, frozenset({"192015"})) == ["019992"]
+    assert unknown_government_codes(entries, frozenset()) == []  # no list, no judgement
