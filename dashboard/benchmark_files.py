@@ -11,7 +11,7 @@ from benchmark.entries_csv import entries_to_csv_bytes, template_csv_bytes
 from benchmark.scorecard_csv import scorecard_filename, scorecards_export_frame
 from benchmark.scoring import ScoreRow
 from benchmark.upload import parse_upload
-from benchmark.upload_file import UploadError
+from benchmark.upload_file import MAX_BYTES, MAX_MEGABYTES, UploadError
 from benchmark.vocabulary import MunicipalityEntry
 from common.csv_export import ExportError, dataframe_to_csv_bytes
 from common.texts import pick, text
@@ -60,7 +60,8 @@ def _on_upload(mode: str) -> None:
 
 def render_upload(model: Model, mode: str) -> None:
     lang = language()
-    st.file_uploader(text("upload_label", lang), key=f"{P}upload_{mode}", on_change=_on_upload, args=(mode,))
+    label = text("upload_label", lang, megabytes=MAX_MEGABYTES, bytes=f"{MAX_BYTES:,}")
+    st.file_uploader(label, key=f"{P}upload_{mode}", on_change=_on_upload, args=(mode,))
     st.caption(text("upload_single_help", lang if mode == "single" else "upload_multiple_help"))
     st.download_button(text("template_download", lang), template_csv_bytes(model.vocabulary, language=lang),
                        file_name=f"dx_benchmark_template_{lang}.csv", mime="text/csv", key=f"{P}template_{mode}",

@@ -521,3 +521,10 @@ def test_multiple_upload_names_the_unknown_codes_and_keeps_every_row():
     assert [e.municipality_code for e in at.session_state["benchmark_entries"]] == ["192015", "019992"]
     warnings = [w.value for w in at.warning if "団体はありません" in w.value]
     assert len(warnings) == 1 and "「019992」" in warnings[0] and "192015" not in warnings[0]
+
+
+@pytest.mark.parametrize("language, words", [("ja", "10 MB＝10,000,000バイトまで"),
+                                             ("en", "up to 10 MB = 10,000,000 bytes")])
+def test_the_upload_states_the_apps_limit_in_bytes_in_the_users_language(language, words):
+    at = open_page(language)
+    assert words in at.get("file_uploader")[0].proto.label
