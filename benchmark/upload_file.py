@@ -10,7 +10,11 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-MAX_BYTES = 10 * 1024 * 1024
+# The one upload limit, in bytes, as the page says it (10 MB = 10,000,000 bytes). Streamlit's own limit
+# (server.maxUploadSize, whole MB) is set just above it, so a larger file reaches this check and its message in the
+# user's language instead of the browser's fixed English refusal.
+MAX_BYTES = 10_000_000
+MAX_MEGABYTES = MAX_BYTES // 1_000_000
 # The bounds of the work one upload can cause. Japan has 1,788 local governments, so a list of every one of them fits;
 # a name longer than any real government's (the longest is under 20 characters) is refused, and so is any other cell
 # of that length: every value the upload reads is a code, a label or a number.
@@ -63,8 +67,8 @@ def decode(data: bytes, filename: str) -> str:
     if len(data) > MAX_BYTES:
         raise UploadError([file_problem(
             "file_too_large", filename,
-            f"は大きすぎます（{len(data):,}バイト、上限は10 MB＝{MAX_BYTES:,}バイト）",
-            f"is too large ({len(data):,} bytes; the limit is 10 MB = {MAX_BYTES:,} bytes)",
+            f"は大きすぎます（{len(data):,}バイト、上限は{MAX_MEGABYTES} MB＝{MAX_BYTES:,}バイト）",
+            f"is too large ({len(data):,} bytes; the limit is {MAX_MEGABYTES} MB = {MAX_BYTES:,} bytes)",
         )])
     for signature, (kind_ja, kind_en) in _SIGNATURES.items():
         if data.startswith(signature):

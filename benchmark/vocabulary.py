@@ -94,6 +94,15 @@ class Vocabulary:
     bands: dict[str, tuple[str, str]]  # telework staff share bands: code → (label_ja, label_en), in order
 
 
+def unknown_government_codes(entries: list[MunicipalityEntry], government_codes: frozenset[str]) -> list[str]:
+    """The entries' codes, in order and once each, that pass the check digit but name no government in the list
+    (019992). None when the list is empty: a database without it cannot tell."""
+    if not government_codes:
+        return []
+    codes = (entry.municipality_code for entry in entries)
+    return list(dict.fromkeys(code for code in codes if code and code not in government_codes))
+
+
 def text_or_empty(value) -> str:
     return "" if missing(value) else str(value)
 

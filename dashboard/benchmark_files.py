@@ -12,7 +12,7 @@ from benchmark.entries_csv import entries_to_csv_bytes, template_csv_bytes
 from benchmark.scorecard_csv import scorecard_filename, scorecards_export_frame
 from benchmark.scoring import ScoreRow
 from benchmark.upload import read_upload
-from benchmark.upload_file import MAX_ROWS, MAX_TEXT_CHARS, UploadError
+from benchmark.upload_file import MAX_BYTES, MAX_MEGABYTES, MAX_ROWS, MAX_TEXT_CHARS, UploadError
 from benchmark.vocabulary import MunicipalityEntry
 from common.csv_export import ExportError, dataframe_to_csv_bytes
 from common.texts import pick, text
@@ -65,7 +65,8 @@ def _on_upload(mode: str) -> None:
 def render_upload(model: Model, mode: str) -> None:
     """The uploader and the template, inside the page's expander; the outcome is drawn by `render_upload_outcome`."""
     lang = language()
-    st.file_uploader(text("upload_label", lang), key=f"{P}upload_{mode}", on_change=_on_upload, args=(mode,))
+    label = text("upload_label", lang, megabytes=MAX_MEGABYTES, bytes=f"{MAX_BYTES:,}")
+    st.file_uploader(label, key=f"{P}upload_{mode}", on_change=_on_upload, args=(mode,))
     st.caption(text("upload_single_help", lang) if mode == "single"
                else text("upload_multiple_help", lang, rows=MAX_ROWS, chars=MAX_TEXT_CHARS))
     st.download_button(text("template_download", lang), template_csv_bytes(model.vocabulary, language=lang),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import streamlit as st
 
 from benchmark.upload_file import MAX_TEXT_CHARS
-from benchmark.vocabulary import BenchmarkItem, MunicipalityEntry
+from benchmark.vocabulary import BenchmarkItem, MunicipalityEntry, unknown_government_codes
 from common.government_code import MunicipalityCodeError, is_prefecture_code, normalise_municipality_code
 from common.texts import pick, text
 from dashboard.availability import deferred_while_unavailable
@@ -116,6 +116,8 @@ def _code_feedback(model: Model, lang: str) -> None:
         return
     if code != raw:
         st.info(text("code_padded", lang, code=code))  # six digits, checked: no user text left
+    if unknown_government_codes([MunicipalityEntry(code, "", "")], model.government_codes):
+        st.warning(text("code_no_government", lang, code=code))
     entity_type = st.session_state.get(f"{P}form_type")
     if entity_type and (entity_type == "pref") != is_prefecture_code(code):
         st.warning(text("code_type_mismatch", lang, code=code, entity=model.type_label(entity_type, lang)))

@@ -21,6 +21,7 @@ class Model:
         bands = pd.concat([query("breakdowns", indicator_code=code) for code in band_indicators])
         self.vocabulary = vocabulary(self.items, types, bands)
         self.types = self.vocabulary.entity_types
+        self.government_codes = frozenset(query("benchmark_government_codes").government_code)
         facts = query("benchmark_facts")
         # every type's contexts at once: seven small computations when the model is built, then read-only
         self.contexts: dict[str, dict[str, PeerContext]] = {

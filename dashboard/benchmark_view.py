@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from benchmark.scoring import ScoreRow
-from benchmark.vocabulary import MunicipalityEntry
+from benchmark.vocabulary import MunicipalityEntry, unknown_government_codes
 from benchmark.wording import matrix_frames, position_label
 from common.texts import text
 from dashboard.benchmark_charts import HEATMAP_MAX_ROWS, PLOT_CONFIG, heatmap_figure
@@ -106,6 +106,16 @@ def render_single(model: Model, lang: str) -> None:
     render_downloads(model, [entry], [rows], "single")
 
 
+def _warn_unknown_codes(model: Model, entries: list[MunicipalityEntry], lang: str) -> None:
+    """Outside the upload's expander, so that it is seen after the list is read; codes are digits only."""
+    unknown = unknown_government_codes(entries, model.government_codes)
+    if unknown:
+        separator, quoted = (", ", "“{}”") if lang == "en" else ("、", "「{}」")
+        shown = separator.join(quoted.format(code) for code in unknown[:10])
+        more = text("more_problems", lang, count=len(unknown) - 10) if len(unknown) > 10 else ""
+        st.warning(md(text("codes_no_government", lang, codes=shown + more)))
+
+
 def render_multiple(model: Model, lang: str) -> None:
     entries = st.session_state.get(ENTRIES_KEY) or []
     with st.expander(text("input_multiple_csv", lang),
@@ -114,6 +124,7 @@ def render_multiple(model: Model, lang: str) -> None:
         render_upload(model, "multiple")
     render_upload_outcome("multiple")
     entries = st.session_state.get(ENTRIES_KEY) or []
+    _warn_unknown_codes(model, entries, lang)
     if not entries:
         st.info(text("no_entries", lang))
         return

@@ -13,8 +13,9 @@ FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
 
 def literal(text) -> str:
-    """Text placed inside Plotly's HTML-like labels and hover templates, shown as itself: escaped, no %{…} fields."""
-    return html.escape(str(text)).replace("%{", "%&#123;")
+    """Text placed inside Plotly's HTML-like labels and hover templates, shown as itself: escaped, no %{…} fields.
+    Quotes stay as they are: outside a tag they are plain text, and Plotly does not decode &quot; (it would show)."""
+    return html.escape(str(text), quote=False).replace("%{", "%&#123;")
 
 
 def _literals(values) -> list[str]:

@@ -490,3 +490,54 @@ def test_plotly_template_fields_in_names_stay_literal_on_the_charts():
     assert_clean(at)
     heatmap = json.loads(plotly_specs(at)[0])
     assert heatmap["data"][0]["y"] == ["%&#123;x}町"], "shown as typed, not read as Plotly's %{x} field"
+
+
+def test_quotes_in_names_reach_the_heatmap_escaped_once():
+    """Plotly decodes &lt; &gt; &amp; and numeric entities but not &quot;: a quote must not arrive as &quot;."""
+    at = choose_multiple(open_page())
+    rows = [["団体名", "団体区分", "全体方針"], ['"ABC"町 & \'D\'<村>', "町", "策定済み"]]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\r\n").writerows(rows)
+    upload(at, "multiple", "quotes.csv", buffer.getvalue().encode("utf-8-sig"))
+    heatmap = json.loads(plotly_specs(at)[0])
+    assert heatmap["data"][0]["y"] == ['"ABC"町 &amp; \'D\'&lt;村&gt;']
+
+
+# --- codes that pass the check digit but name no government -----------------------------------------------------------
+
+
+def test_form_warns_of_a_code_no_government_has_and_keeps_the_entry():
+    assert check_digit("01999") == 2  # 019992 passes the check digit
+    at = open_page()
+    at.selectbox(key="bench__form_type").set_value("town")
+    at.text_input(key="bench__form_code").set_value("019992")
+    at.run()
+    assert_clean(at)
+    assert any("団体コード「019992」の団体はありません" in w.value for w in at.warning)
+    assert at.session_state["benchmark_entry"].municipality_code == "019992"
+    at.text_input(key="bench__form_code").set_value("192015")  # 甲府市: no warning
+    at.run()
+    assert not at.warning
+
+
+def test_single_upload_with_an_unknown_code_warns_in_english_too():
+    at = open_page("en")
+    upload(at, "single", "ghost.csv", "団体コード,団体名,団体区分,AIの導入\r\n019992,架空町,町,導入済み\r\n".encode("utf-8"))
+    assert at.session_state["benchmark_entry"].municipality_code == "019992"
+    assert any("No local government has the code “019992”" in w.value for w in at.warning)
+
+
+def test_multiple_upload_names_the_unknown_codes_and_keeps_every_row():
+    at = choose_multiple(open_page())
+    rows = "団体コード,団体名,団体区分,AIの導入\r\n192015,甲府市,中核市,導入済み\r\n019992,架空町,町,未導入\r\n"
+    upload(at, "multiple", "ghost.csv", rows.encode("utf-8"))
+    assert [e.municipality_code for e in at.session_state["benchmark_entries"]] == ["192015", "019992"]
+    warnings = [w.value for w in at.warning if "団体はありません" in w.value]
+    assert len(warnings) == 1 and "「019992」" in warnings[0] and "192015" not in warnings[0]
+
+
+@pytest.mark.parametrize("language, words", [("ja", "10 MB＝10,000,000バイトまで"),
+                                             ("en", "up to 10 MB = 10,000,000 bytes")])
+def test_the_upload_states_the_apps_limit_in_bytes_in_the_users_language(language, words):
+    at = open_page(language)
+    assert words in at.get("file_uploader")[0].proto.label

@@ -169,6 +169,21 @@ def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
     screenshot(page, "benchmark_heatmap")
 
 
+def test_a_file_just_over_the_limit_gets_the_apps_own_message_in_japanese(dashboard_url, page):
+    """10,500,000 bytes: over the app's 10 MB = 10,000,000 bytes, under Streamlit's 11 MB, so the browser lets it
+    through and the app refuses it in the user's language (not the browser's English "File must be … or smaller")."""
+    open_page(page, f"{dashboard_url}/benchmark")
+    page.get_by_text("CSVで入力（1団体）").click()
+    data = "団体区分,AIの導入\r\n町,導入済み\r\n".encode("utf-8")
+    data += b" " * (10_500_000 - len(data))
+    page.locator("[data-testid='stFileUploader'] input[type='file']").first.set_input_files(
+        {"name": "large.csv", "mimeType": "text/csv", "buffer": data})
+    message = page.get_by_text("は大きすぎます", exact=False).first
+    message.wait_for(timeout=30_000)
+    assert "上限は10 MB＝10,000,000バイト" in message.inner_text()
+    assert page.get_by_text("or smaller", exact=False).count() == 0
+
+
 # Every address the page refers to: what the browser requested, what it opened as a websocket, and what the document
 # names (a favicon is fetched by the browser itself, outside what Playwright reports as the page's requests).
 REFERENCED_URLS = """() => [...document.querySelectorAll('link[href], script[src], img[src], iframe[src], source[src]')]

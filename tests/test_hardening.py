@@ -14,11 +14,20 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding=
 
 def test_streamlit_config_is_hardened_for_production():
     assert CONFIG["server"]["enableXsrfProtection"] is True
-    assert CONFIG["server"]["maxUploadSize"] == 10, "MB; the benchmark refuses larger files with a message anyway"
+    assert CONFIG["server"]["maxUploadSize"] == 11, "MB: just above the app's own 10,000,000 bytes (see below)"
     assert CONFIG["server"]["fileWatcherType"] == "none" and CONFIG["server"]["runOnSave"] is False
     assert CONFIG["client"]["disableDataExport"] is True, "the toolbar's CSV export does no formula escaping"
     assert CONFIG["client"]["showErrorDetails"] == "none"
     assert CONFIG["browser"]["gatherUsageStats"] is False
+
+
+def test_streamlit_lets_every_file_over_the_apps_limit_reach_the_apps_own_message():
+    """The browser refuses above maxUploadSize × 1,000,000 bytes (× 1,048,576 on Windows) in fixed English, the server
+    above × 1,048,576: both must be above the app's MAX_BYTES, which the page states, and not far above (bounded work)."""
+    from benchmark.upload_file import MAX_BYTES, MAX_MEGABYTES
+    streamlit_mb = CONFIG["server"]["maxUploadSize"]
+    assert MAX_BYTES < streamlit_mb * 1_000_000 <= streamlit_mb * 1_048_576 <= MAX_BYTES + 2 * 1_048_576
+    assert MAX_BYTES == MAX_MEGABYTES * 1_000_000, "the page says whole MB"
 
 
 def test_the_dashboard_listens_on_this_machine_only_unless_told_otherwise():

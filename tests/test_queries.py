@@ -314,6 +314,9 @@ CASES = {
              topic_label_ja=TOPICS[METAS[item["indicator_code"]]["topic_code"]]["label_ja"],
              topic_label_en=TOPICS[METAS[item["indicator_code"]]["topic_code"]]["label_en"],
              topic_order=int(TOPICS[METAS[item["indicator_code"]]["topic_code"]]["sort_order"])) for item in BENCHMARK_ITEMS]),
+    "benchmark_government_codes": ({}, lambda: [dict(government_code=code) for code in sorted(
+        [row["government_code"] for row in read_csv("municipal/names_en.csv")]
+        + [row["lgcode"].zfill(6) for row in read_csv("municipal/local_governments/prefjp-utf8.csv")])]),
     "benchmark_peer_groups": ({"entity_type": "town"}, lambda: expected_benchmark_peer_groups("town")),
     "benchmark_facts": ({}, expected_benchmark_facts),
     "body_figures": ({}, lambda: [

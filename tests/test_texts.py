@@ -67,3 +67,16 @@ def test_the_benchmark_report_and_print_view_show_no_key(language):
     app.toggle(key="bench__print").set_value(True)
     app.run()
     assert_no_key_shown(app)
+
+
+def test_no_key_is_written_twice_in_the_catalogue():
+    """A second entry with the same key silently replaces the first in a dict literal, changing another page's text."""
+    import ast
+    import collections
+    from pathlib import Path
+
+    import common.texts
+    tree = ast.parse(Path(common.texts.__file__).read_text(encoding="utf-8"))
+    catalogue = next(node.value for node in tree.body if isinstance(node, ast.AnnAssign) and node.target.id == "TEXTS")
+    counts = collections.Counter(key.value for key in catalogue.keys)
+    assert [key for key, count in counts.items() if count > 1] == []

@@ -878,3 +878,19 @@ def entries(draw: st.DrawFn) -> list[MunicipalityEntry]:
 def test_download_then_upload_reproduces_entries(original: list[MunicipalityEntry], language: str) -> None:
     data = entries_to_csv_bytes(original, VOCABULARY, language=language)
     assert parse(data) == original
+
+
+def test_unknown_government_codes_are_the_valid_codes_missing_from_the_list():
+    from benchmark.vocabulary import MunicipalityEntry, unknown_government_codes
+    entries = [MunicipalityEntry(code, "", "town") for code in ("192015", "019992", None, "019992")]
+    assert unknown_government_codes(entries, frozenset({"192015"})) == ["019992"]
+    assert unknown_government_codes(entries, frozenset()) == []  # no list, no judgement
+
+
+def test_the_limit_is_the_ten_megabytes_the_page_states_in_bytes() -> None:
+    # The browser counts 10 MB as 10,000,000 bytes: a file one byte over is refused here, with the app's message.
+    head = b"entity_type,ai_adoption\r\ntown,1\r\n"
+    data = head + b"\r\n" * ((10_000_001 - len(head)) // 2) + b" " * ((10_000_001 - len(head)) % 2)
+    assert len(data) == 10_000_001
+    p = only_problem(data)
+    assert p.code == "file_too_large" and "10,000,000バイト" in p.message_ja and "10,000,000 bytes" in p.message_en
