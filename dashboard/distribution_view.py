@@ -1,0 +1,40 @@
+"""Draws a topic page's distribution view (dashboard/distribution_model.py): the chart, the counts by type, and the
+list of governments filterable by type (and by answer), each name linked to its profile."""
+from __future__ import annotations
+
+import streamlit as st
+
+from common.texts import text
+from dashboard.db import database_version
+from dashboard.distribution_model import ANSWERS, distribution
+from dashboard.peer_text import status_text
+from dashboard.topic_page import chart_config
+
+
+def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str) -> None:
+    st.subheader(text("distribution_heading", lang))
+    st.caption(text("distribution_intro", lang))
+    version = database_version()
+    code = indicator_codes[0]
+    if len(indicator_codes) > 1:
+        labels = {c: distribution(c, lang, version).label for c in indicator_codes}
+        code = st.selectbox(text("distribution_choose", lang), indicator_codes, format_func=labels.get, key=f"{page_id}__distribution")
+    view = distribution(code, lang, version)
+    st.plotly_chart(view.figure, config=chart_config(lang), width="stretch", key=f"{page_id}__distribution_chart")
+    st.caption(view.source)  # the attribution and the note: plain text, never markdown
+    with st.expander(text("distribution_by_type", lang), expanded=view.kind == "answer"):
+        st.dataframe(view.by_type, hide_index=True, width="stretch")
+    st.markdown(f"**{text('distribution_list', lang)}**")
+    types = st.multiselect(text("distribution_filter_types", lang), list(view.type_labels), format_func=view.type_labels.get,
+                           key=f"{page_id}__distribution_types__{code}")
+    rows = view.governments
+    if types:
+        rows = rows[rows.type_code.isin(types)]
+    if view.kind == "answer":
+        answers = st.multiselect(text("distribution_filter_answers", lang), list(ANSWERS), format_func=status_text,
+                                 key=f"{page_id}__distribution_answers__{code}")
+        if answers:
+            rows = rows[rows.answer.isin(answers)]
+    st.caption(text("distribution_shown", lang, shown=len(rows), total=len(view.governments)))
+    link = {text("profile_link", lang): st.column_config.LinkColumn(display_text=text("open_profile", lang))}
+    st.dataframe(rows.drop(columns=["type_code", "answer"]), hide_index=True, width="stretch", height=420, column_config=link)
