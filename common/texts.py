@@ -482,11 +482,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "distribution_filter_types": ("団体区分で絞り込む", "Filter by type"),
     "distribution_filter_answers": ("回答で絞り込む", "Filter by answer"),
     "distribution_shown": ("{shown}団体を表示（全{total}団体）", "{shown} of {total} governments shown"),
-    "distribution_source": ("{source}。時点：{as_of}。値は各団体について公表されたセル（{cells}件）そのままで、別紙1の集計値ではありません。"
-                            "実施の割合の分母は実施・未実施と回答した団体で、調査無し・報告なし（空欄または掲載なし）は含みません。",
+    "distribution_source": ("{source}。時点：{as_of}。値は各団体について公表されたセル（{cells}件）そのままで、別紙1の集計値ではありません。",
                             "{source}. As of: {as_of}. The values are the cells published for each government ({cells} cells) as printed, "
-                            "not the figures of 別紙1 (Appendix 1). The share done is of those answering done or not done; not surveyed and "
-                            "not reported (a blank or no cell) are outside it."),
+                            "not the figures of 別紙1 (Appendix 1)."),
+    "distribution_share_base": ("実施の割合の分母は実施・未実施と回答した団体で、調査無し・報告なし（空欄または掲載なし）は含みません。",
+                                "The share done is of those answering done or not done; not surveyed and not reported (a blank or no cell) "
+                                "are outside it."),
 }
 
 

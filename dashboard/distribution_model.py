@@ -54,6 +54,8 @@ def distribution(indicator_code: str, lang: str, version: tuple) -> Distribution
         figure, by_type = answer_figure(listed, order, type_labels, label, as_of, lang)
     source = text("distribution_source", lang, source="／".join(attributions([meta.source_id])),
                   as_of=iso_date(as_of), cells=len(rows))
+    if kind == "answer":
+        source += (" " if lang == "en" else "") + text("distribution_share_base", lang)
     return Distribution(indicator_code, label, kind, as_drawn(figure), by_type, shown(listed, kind, lang),
                         {code: type_labels[code] for code in order}, source)
 

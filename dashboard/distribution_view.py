@@ -8,6 +8,7 @@ from common.texts import text
 from dashboard.db import database_version
 from dashboard.distribution_model import ANSWERS, distribution
 from dashboard.peer_text import status_text
+from dashboard.prefecture_model import indicator_label
 from dashboard.topic_page import chart_config
 
 
@@ -17,7 +18,7 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
     version = database_version()
     code = indicator_codes[0]
     if len(indicator_codes) > 1:
-        labels = {c: distribution(c, lang, version).label for c in indicator_codes}
+        labels = {c: indicator_label(c) for c in indicator_codes}  # not the models: only the chosen one is built
         code = st.selectbox(text("distribution_choose", lang), indicator_codes, format_func=labels.get, key=f"{page_id}__distribution")
     view = distribution(code, lang, version)
     st.plotly_chart(view.figure, config=chart_config(lang), width="stretch", key=f"{page_id}__distribution_chart")
