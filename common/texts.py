@@ -481,6 +481,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "distribution_list": ("団体の一覧", "The governments"),
     "distribution_filter_types": ("団体区分で絞り込む", "Filter by type"),
     "distribution_filter_answers": ("回答で絞り込む", "Filter by answer"),
+    "distribution_filter_all": ("すべて（選ぶと絞り込み）", "All (choose to filter)"),
     "distribution_shown": ("{shown}団体を表示（全{total}団体）", "{shown} of {total} governments shown"),
     "distribution_source": ("{source}。時点：{as_of}。値は各団体について公表されたセル（{cells}件）そのままで、別紙1の集計値ではありません。",
                             "{source}. As of: {as_of}. The values are the cells published for each government ({cells} cells) as printed, "

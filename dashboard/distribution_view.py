@@ -27,12 +27,13 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
         st.dataframe(view.by_type, hide_index=True, width="stretch")
     st.markdown(f"**{text('distribution_list', lang)}**")
     types = st.multiselect(text("distribution_filter_types", lang), list(view.type_labels), format_func=view.type_labels.get,
-                           key=f"{page_id}__distribution_types__{code}")
+                           placeholder=text("distribution_filter_all", lang), key=f"{page_id}__distribution_types__{code}")
     rows = view.governments
     if types:
         rows = rows[rows.type_code.isin(types)]
     if view.kind == "answer":
         answers = st.multiselect(text("distribution_filter_answers", lang), list(ANSWERS), format_func=status_text,
+                                 placeholder=text("distribution_filter_all", lang),
                                  key=f"{page_id}__distribution_answers__{code}")
         if answers:
             rows = rows[rows.answer.isin(answers)]
