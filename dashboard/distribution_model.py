@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import pandas as pd
+import pyarrow as pa
 import plotly.graph_objects as go
 import streamlit as st
 
@@ -30,7 +31,8 @@ class Distribution:
     kind: str                  # "rate" | "answer"
     figure: go.Figure
     by_type: pd.DataFrame      # per type: counts (and the share 実施, or the median and quartiles of a rate)
-    governments: pd.DataFrame  # one row per municipality; the filter columns `type_code` and `answer` are hidden
+    governments: pd.DataFrame  # one row per municipality: `type_code` and `answer`, what the list is filtered by
+    shown_list: pa.Table       # the same rows as shown; Arrow already, so a rerun does not convert 1,741 rows again
     type_labels: dict[str, str]
     source: str                # source, as-of date, attribution and what the values are
 
@@ -56,7 +58,8 @@ def distribution(indicator_code: str, lang: str, version: tuple) -> Distribution
                   as_of=iso_date(as_of), cells=len(rows))
     if kind == "answer":
         source += (" " if lang == "en" else "") + text("distribution_share_base", lang)
-    return Distribution(indicator_code, label, kind, as_drawn(figure), by_type, shown(listed, kind, lang),
+    return Distribution(indicator_code, label, kind, as_drawn(figure), by_type, listed[["type_code", "answer"]],
+                        pa.Table.from_pandas(shown(listed, kind, lang), preserve_index=False),
                         {code: type_labels[code] for code in order}, source)
 
 
@@ -143,4 +146,4 @@ def shown(listed: pd.DataFrame, kind: str, lang: str) -> pd.DataFrame:
         table[text("distribution_answer", lang)] = [f"{SYMBOLS[a]} {status_text(a)}" for a in listed.answer]
     table[text("profile_link", lang)] = [profile_url(code) for code in listed.government_code]
     table[text("government_code", lang)] = listed.government_code
-    return table.assign(type_code=listed.type_code, answer=listed.answer)
+    return table

@@ -2,6 +2,8 @@
 list of governments filterable by type (and by answer), each name linked to its profile."""
 from __future__ import annotations
 
+import pandas as pd
+import pyarrow as pa
 import streamlit as st
 
 from common.texts import text
@@ -28,15 +30,14 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
     st.markdown(f"**{text('distribution_list', lang)}**")
     types = st.multiselect(text("distribution_filter_types", lang), list(view.type_labels), format_func=view.type_labels.get,
                            placeholder=text("distribution_filter_all", lang), key=f"{page_id}__distribution_types__{code}")
-    rows = view.governments
-    if types:
-        rows = rows[rows.type_code.isin(types)]
+    chosen = view.governments.type_code.isin(types) if types else pd.Series(True, index=view.governments.index)
     if view.kind == "answer":
         answers = st.multiselect(text("distribution_filter_answers", lang), list(ANSWERS), format_func=status_text,
                                  placeholder=text("distribution_filter_all", lang),
                                  key=f"{page_id}__distribution_answers__{code}")
         if answers:
-            rows = rows[rows.answer.isin(answers)]
-    st.caption(text("distribution_shown", lang, shown=len(rows), total=len(view.governments)))
+            chosen &= view.governments.answer.isin(answers)
+    rows = view.shown_list.filter(pa.array(chosen.to_numpy()))
+    st.caption(text("distribution_shown", lang, shown=rows.num_rows, total=view.shown_list.num_rows))
     link = {text("profile_link", lang): st.column_config.LinkColumn(display_text=text("open_profile", lang))}
-    st.dataframe(rows.drop(columns=["type_code", "answer"]), hide_index=True, width="stretch", height=420, column_config=link)
+    st.dataframe(rows, hide_index=True, width="stretch", height=420, column_config=link)
