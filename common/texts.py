@@ -519,6 +519,37 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data_code__population": ("人口", "population"),
     "data_code__pct": ("%", "%"),
     "data_code__more_than": ("超", "more than"),
+    # --- a topic page's distribution view (dashboard/distribution_model.py, distribution_view.py) ---------------------
+    "distribution_heading": ("団体ごとの分布", "Every government: the distribution"),
+    "distribution_intro": ("各市区町村について公表された値を団体区分ごとに示します。下の一覧から団体を探し、プロフィールを開けます。",
+                           "Each municipality's published value, by type of local government. Find any of them in the list below and open its profile."),
+    "distribution_choose": ("指標を選ぶ", "Choose an indicator"),
+    "distribution_title": ("{indicator}：市区町村ごと、団体区分別（{as_of}時点、1点＝1団体）",
+                           "{indicator}: every municipality by type (as of {as_of}; one point per government)"),
+    "distribution_share_title": ("{indicator}：団体区分別の実施の割合（{as_of}時点）", "{indicator}: share done by type (as of {as_of})"),
+    "distribution_share_axis": ("実施の割合（%、実施÷（実施＋未実施））", "Share done (%, done ÷ (done + not done))"),
+    "distribution_share_done": ("実施の割合（%）", "Share done (%)"),
+    "distribution_count": ("団体数（値あり）", "Governments with a value"),
+    "distribution_q1": ("第1四分位", "Lower quartile"),
+    "distribution_median": ("中央値", "Median"),
+    "distribution_q3": ("第3四分位", "Upper quartile"),
+    "distribution_min": ("最小", "Minimum"),
+    "distribution_max": ("最大", "Maximum"),
+    "distribution_rate": ("交付率（%）", "Rate (%)"),
+    "distribution_printed": ("公表値", "As published"),
+    "distribution_answer": ("回答", "Answer"),
+    "distribution_by_type": ("団体区分別の団体数", "Counts by type"),
+    "distribution_list": ("団体の一覧", "The governments"),
+    "distribution_filter_types": ("団体区分で絞り込む", "Filter by type"),
+    "distribution_filter_answers": ("回答で絞り込む", "Filter by answer"),
+    "distribution_filter_all": ("すべて（選ぶと絞り込み）", "All (choose to filter)"),
+    "distribution_shown": ("{shown}団体を表示（全{total}団体）", "{shown} of {total} governments shown"),
+    "distribution_source": ("{source}。時点：{as_of}。値は各団体について公表されたセル（{cells}件）そのままで、別紙1の集計値ではありません。",
+                            "{source}. As of: {as_of}. The values are the cells published for each government ({cells} cells) as printed, "
+                            "not the figures of 別紙1 (Appendix 1)."),
+    "distribution_share_base": ("実施の割合の分母は実施・未実施と回答した団体で、調査無し・報告なし（空欄または掲載なし）は含みません。",
+                                "The share done is of those answering done or not done; not surveyed and not reported (a blank or no cell) "
+                                "are outside it."),
 }
 
 

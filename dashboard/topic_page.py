@@ -65,6 +65,7 @@ class TopicPage:
     topics: tuple[str, ...]
     panels: tuple[Panel, ...]
     item_sources: tuple[ItemSource, ...] = ()
+    distribution: tuple[str, ...] = ()  # per-government indicators whose distribution the page shows (a choice if several)
 
     @property
     def indicators(self) -> list[str]:
@@ -176,6 +177,9 @@ def render_topic_page(spec: TopicPage) -> None:
                 st.info(text("no_rows", lang))
             for view in views or ():
                 draw(view)
+    if spec.distribution:
+        from dashboard.distribution_view import show_distribution  # it reuses this module's chart settings
+        show_distribution(spec.page_id, spec.distribution, lang)
     show_sources(model.sources)
 
 

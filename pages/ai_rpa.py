@@ -13,4 +13,5 @@ render_topic_page(TopicPage(
         Panel(("rpa_fields",), "ranked", item_filter="rpa_fields"),
     ),
     item_sources=(ItemSource("ai_functions", breakdown_of="ai_functions"), ItemSource("rpa_fields", breakdown_of="rpa_fields")),
+    distribution=("dx_muni_ai", "dx_muni_rpa"),
 ))

@@ -13,4 +13,5 @@ render_topic_page(TopicPage(
         Panel(("mynumber_issued",), "trend", indicator_filter="items", min_years=2),
     ),
     item_sources=(ItemSource("items", indicators=INDICATORS),),
+    distribution=("mynumber_issued_rate",),
 ))

@@ -11,4 +11,5 @@ render_topic_page(TopicPage(
         Panel(("telework_staff_share",), "bands", item_filter="items"),
     ),
     item_sources=(ItemSource("items", breakdown_of="telework_staff_share"),),
+    distribution=("dx_muni_telework",),
 ))

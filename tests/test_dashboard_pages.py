@@ -180,7 +180,9 @@ def test_empty_selection_asks_the_reader_to_choose():
     filter_pills(app, "governance", "groups").set_value([])
     app.run()
     assert not app.exception and any("選んでください" in info.value for info in app.info)
-    assert chart_count(app) == 0
+    # no 別紙1 chart; only the per-government distribution, which these filters do not govern, stays
+    charts = app.get("plotly_chart")
+    assert len(charts) == 1 and "団体区分別の実施の割合" in json.loads(charts[0].proto.spec)["layout"]["title"]["text"]
 
 
 def test_language_switch_holds_across_pages_and_runs():

@@ -249,6 +249,24 @@ def expected_reconciliation_log(rows: list[dict]) -> list[dict]:
             for table_id in in_screen_order() for _ in [row for row in rows if row["indicator_code"] == table_id]]
 
 
+
+def expected_card_rates(day: str) -> list[dict]:
+    """Every municipality's issued-card rate in the card file of `day` (YYYYMMDD), from the file itself: the printed
+    5-digit code with its check digit (or the declared correction where the file prints <NA>), the rate as printed."""
+    from common.government_code import normalise_municipality_code
+    corrections = {(r["prefecture_ja"], r["name_printed"]): r["government_code"] for r in read_csv("municipal/code_corrections.csv")
+                   if r["source_id"] == "mynumber_card_issuance" and r["first_file"] <= day <= r["last_file"]}
+    path = f"mynumber_card/{day}/all_localgovs.csv"  # as the database names it: within data/municipal/
+    with open(DATA / "municipal" / path, encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    found = []
+    for line, row in enumerate(rows[1:], start=2):
+        code = corrections.get((row[1], row[2])) or normalise_municipality_code(row[8])
+        found.append(dict(government_code=code, as_of=f"{day[:4]}-{day[4:6]}-{day[6:]}", value_printed=row[5], value=float(row[5]),
+                          status="reported", source_file=path, source_row=line, source_column=6))
+    return sorted(found, key=by("government_code"))
+
+
 FACTS_SELECTION = dict(indicator_code="security_organisation", fiscal_years=[2020, 2023], group_codes=["all", "pref", "ward"],
                        breakdown_codes=["csirt_established"])
 
@@ -339,6 +357,8 @@ CASES = {
              breakdown_code=blank(r["breakdown_code"]), expected_difference=int(r["expected_difference"]),
              reason_ja=r["reason_ja"], reason_en=r["reason_en"])
         for r in sorted(read_csv("reconciliation_exceptions.csv"), key=lambda r: (r["table_id"], int(r["fiscal_year"])))]),
+    "government_distribution": (dict(indicator_code="mynumber_issued_rate", as_of=date(2022, 12, 31)),
+                                lambda: expected_card_rates("20221231")),
     "reconciliation_log": ({}, None),  # compared in its own test below
 }
 
