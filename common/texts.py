@@ -100,6 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sentence_join": ("{first}{second}", "{first} {second}"),
     "milestone_separator": ("、", "; "),
     "gap_join": ("{first}　{second}", "{first} {second}"),
+    "source_separator": (" ／ ", " / "),
     "channel_separator": ("｜", " | "),
     "short_yes": ("○", "Y"),  # heatmap cells
     "short_no": ("×", "N"),
