@@ -40,14 +40,14 @@ def sources_joined(sources, language: str) -> str:
 def format_count(count, count_unit: str | None, language: str) -> str:
     if missing(count) or not count_unit:
         return ""
-    return text(f"count_{count_unit}_value", language, count=f"{int(count):,}")
+    return text(f"count_{count_unit}_value" + ("_one" if int(count) == 1 else ""), language, count=f"{int(count):,}")
 
 
 def format_value(value_printed: str, unit: str, count=None, count_unit: str | None = None, language: str = "ja") -> str:
     """The printed value with its unit, and its count in brackets where both are published."""
     if value_printed in ("－", "", None):
         return text("value_not_published", language)
-    main = f"{value_printed}%" if unit == "pct" else text("value_cases", language, value=value_printed)
+    main = f"{value_printed}%" if unit == "pct" else text("value_cases_one" if value_printed == "1" else "value_cases", language, value=value_printed)
     counted = format_count(count, count_unit, language)
     if not counted:
         return main

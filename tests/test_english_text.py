@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from common.formatting import bracketed, format_count, format_value, gap_joined, labelled, sources_joined
 from tests.apptest_support import ALL_PAGES, open_page
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "benchmark"
@@ -52,6 +53,25 @@ def test_the_rule_flags_our_punctuation_and_allows_japanese_labels():
     assert not problems("Row 3 is 千代田区（記入例） and was skipped (1 problem)")
     assert not problems("自治体DX推進計画（令和5年度）")  # a Japanese label alone
     assert not problems("1 case, 2 cases, 1 of 5 municipalities, 1.5 points")
+
+
+def test_english_counts_one_in_the_singular_and_japanese_is_unchanged():
+    assert format_value("1", "cases", language="en") == "1 case"
+    assert format_value("12", "cases", language="en") == "12 cases"
+    assert format_value("50.0", "pct", 1, "entities", "en") == "50.0% (1 entity)"
+    assert format_count(1, "cards", "en") == "1 card"
+    assert format_count(1_234, "entities", "en") == "1,234 entities"
+    assert format_value("50.0", "pct", 1, "entities", "ja") == "50.0%（1団体）"
+    assert format_value("1", "cases", language="ja") == "1件"
+
+
+def test_separators_follow_the_language():
+    assert labelled("Source", "総務省「調査」", "en") == "Source: 総務省「調査」"
+    assert labelled("出典", "総務省「調査」", "ja") == "出典：総務省「調査」"
+    assert bracketed("甲府市", "192015", "en") == "甲府市 (192015)"
+    assert bracketed("甲府市", "192015", "ja") == "甲府市（192015）"
+    assert gap_joined(["A", "", "B"], "en") == "A B" and gap_joined(["A", "", "B"], "ja") == "A　B"
+    assert sources_joined(["甲", "乙", "甲"], "en") == "甲 / 乙" and sources_joined(["甲", "乙"], "ja") == "甲 ／ 乙"
 
 
 def strings_in(value) -> list[str]:
