@@ -14,17 +14,40 @@ def missing(value) -> bool:
     return value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA
 
 
+def labelled(label: str, value: str, language: str) -> str:
+    """「出典：…」 / "Source: …": a label and its value with the language's colon."""
+    return text("labelled", language, label=label, value=value)
+
+
+def bracketed(main: str, note: str, language: str) -> str:
+    """「甲府市（192015）」 / "甲府市 (192015)": a note in the language's brackets."""
+    return text("bracketed", language, text=main, note=note)
+
+
+def gap_joined(parts, language: str) -> str:
+    """Pieces of a caption side by side: a full-width space in Japanese, a space in English; empty pieces dropped."""
+    joined = ""
+    for part in (p for p in parts if p):
+        joined = text("gap_join", language, first=joined, second=part) if joined else part
+    return joined
+
+
+def sources_joined(sources, language: str) -> str:
+    """Source document names, each once, in order: 「A ／ B」 / "A / B"."""
+    return text("source_separator", language).join(dict.fromkeys(sources))
+
+
 def format_count(count, count_unit: str | None, language: str) -> str:
     if missing(count) or not count_unit:
         return ""
-    return text(f"count_{count_unit}_value", language, count=f"{int(count):,}")
+    return text(f"count_{count_unit}_value" + ("_one" if int(count) == 1 else ""), language, count=f"{int(count):,}")
 
 
 def format_value(value_printed: str, unit: str, count=None, count_unit: str | None = None, language: str = "ja") -> str:
     """The printed value with its unit, and its count in brackets where both are published."""
     if value_printed in ("－", "", None):
         return text("value_not_published", language)
-    main = f"{value_printed}%" if unit == "pct" else text("value_cases", language, value=value_printed)
+    main = f"{value_printed}%" if unit == "pct" else text("value_cases_one" if value_printed == "1" else "value_cases", language, value=value_printed)
     counted = format_count(count, count_unit, language)
     if not counted:
         return main

@@ -100,6 +100,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "sentence_join": ("{first}{second}", "{first} {second}"),
     "milestone_separator": ("、", "; "),
     "gap_join": ("{first}　{second}", "{first} {second}"),
+    "source_separator": (" ／ ", " / "),
     "channel_separator": ("｜", " | "),
     "short_yes": ("○", "Y"),  # heatmap cells
     "short_no": ("×", "N"),
@@ -108,8 +109,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     # numbers, dates and units (common/formatting.py)
     "value_not_published": ("－（公表なし）", "– (not published)"),
     "value_cases": ("{value}件", "{value} cases"),
+    "value_cases_one": ("{value}件", "{value} case"),  # English counts one in the singular
     "count_entities_value": ("{count}団体", "{count} entities"),
+    "count_entities_value_one": ("{count}団体", "{count} entity"),
     "count_cards_value": ("{count}枚", "{count} cards"),
+    "count_cards_value_one": ("{count}枚", "{count} card"),
     "points_value": ("{number}ポイント", "{number} points"),
     "date": ("{year}年{month}月{day}日", "{day} {month_short} {year}"),
     "as_of_date": ("{date}時点", "as of {date}"),

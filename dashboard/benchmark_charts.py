@@ -11,6 +11,7 @@ from benchmark.projection import HORIZON_YEARS
 from benchmark.scoring import ScoreRow
 from benchmark.vocabulary import BenchmarkItem
 from benchmark.wording import position_label, row_answer
+from common.formatting import bracketed, labelled
 from common.texts import text
 from dashboard.charts import FONT, contrast_text, literal
 from dashboard.colors import BAND_COLORS, group_color
@@ -38,7 +39,8 @@ def comparison_figure(rows: list[ScoreRow], lang: str) -> go.Figure:
             cliponaxis=False,
             customdata=[[literal(row.context.peer.text(lang)), literal(row.context.year_label(lang))]
                         for _, row in members],
-            hovertemplate="%{y}<br>" + literal(peer.label(lang)) + "：%{customdata[0]}（%{customdata[1]}）<extra></extra>"))
+            hovertemplate="%{y}<br>" + labelled(literal(peer.label(lang)), bracketed("%{customdata[0]}", "%{customdata[1]}", lang), lang)
+            + "<extra></extra>"))
     national = [(label, row) for label, row in zip(labels, rows) if row.context.national is not None]
     if national:
         figure.add_trace(go.Scatter(
@@ -56,7 +58,7 @@ def comparison_figure(rows: list[ScoreRow], lang: str) -> go.Figure:
             mode="markers", name=literal(text("chart_own", lang)),
             marker=dict(symbol="diamond", size=13, color="#111111", line=dict(color="white", width=1.5)),
             customdata=[[literal(row_answer(row, lang)), literal(position_label(row, lang))] for _, row in own],
-            hovertemplate="%{y}<br>%{customdata[0]}（%{customdata[1]}）<extra></extra>"))
+            hovertemplate="%{y}<br>" + bracketed("%{customdata[0]}", "%{customdata[1]}", lang) + "<extra></extra>"))
     figure.update_layout(
         title=dict(text=literal(text("chart_title", lang)), x=0, xanchor="left", font=dict(size=15)),
         height=190 + 30 * len(rows), font=dict(family=FONT, size=13), plot_bgcolor="white", barmode="overlay",
@@ -81,10 +83,10 @@ def band_figure(row: ScoreRow, lang: str) -> go.Figure | None:
             marker=dict(color=BAND_COLORS.get(band.band_code, "#888888"),
                         line=dict(color="#000000" if is_own else "white", width=3 if is_own else 1)),
             text=[f"{band.value_printed}%"], textposition="inside", insidetextanchor="middle",
-            hovertemplate=literal(band.label(lang)) + "：" + literal(band.value_printed) + "%<extra></extra>"))
+            hovertemplate=labelled(literal(band.label(lang)), literal(band.value_printed) + "%", lang) + "<extra></extra>"))
     title = text("band_chart_title", lang, item=row.item.label(lang), peer=context.peer.label(lang), as_of=context.as_of_text(lang))
     if row.answer is not None:
-        title += "　" + text("band_own", lang, band=row_answer(row, lang))
+        title = text("gap_join", lang, first=title, second=text("band_own", lang, band=row_answer(row, lang)))
     figure.update_layout(
         barmode="stack", height=190, font=dict(family=FONT, size=13), plot_bgcolor="white",
         title=dict(text=literal(title), x=0, xanchor="left", font=dict(size=14)),
@@ -102,7 +104,7 @@ def trend_figure(row: ScoreRow, lang: str) -> go.Figure:
         x=[p.fiscal_year for p in context.trend], y=[p.value for p in context.trend], mode="lines+markers+text",
         name=literal(context.peer.label(lang)), line=dict(color=color, width=3), marker=dict(size=9, color=color),
         text=[f"{p.value_printed}%" for p in context.trend], textposition="top center",
-        hovertemplate="%{x}：%{text}<extra></extra>"))
+        hovertemplate=labelled("%{x}", "%{text}", lang) + "<extra></extra>"))
     projection = context.projection
     if projection is not None and projection.status == "projected":
         # a straight line at the recent pace, up to 100% or the horizon, whichever comes first
@@ -112,7 +114,7 @@ def trend_figure(row: ScoreRow, lang: str) -> go.Figure:
         values = [float(last), min(100.0, float(last + projection.slope * Decimal(str(span))))]
         figure.add_trace(go.Scatter(
             x=years, y=values, mode="lines", name=literal(text("projection_line", lang)),
-            line=dict(color="#777777", dash="dot", width=2), hovertemplate="%{x}：%{y:.1f}%<extra>" +
+            line=dict(color="#777777", dash="dot", width=2), hovertemplate=labelled("%{x}", "%{y:.1f}%", lang) + "<extra>" +
             literal(text("projection_line", lang)) + "</extra>"))
     if row.answer is not None and row.item.kind == "percent":
         figure.add_hline(y=float(row.answer), line=dict(color="#111111", dash="dash", width=1.5),
@@ -145,8 +147,8 @@ def heatmap_figure(items: list[BenchmarkItem], order: list[int], names: list[str
     y = [literal(names[i]) for i in shown]
     z = scores.iloc[shown][codes].to_numpy()
     cell_text = answers.iloc[shown][codes].map(literal).to_numpy()
-    hover = [[literal(f"{scored[i][positions[code]].item.label(lang)}：{row_answer(scored[i][positions[code]], lang)}"
-                          f" — {position_label(scored[i][positions[code]], lang)}") for code in codes] for i in shown]
+    hover = [[literal(labelled(scored[i][positions[code]].item.label(lang), row_answer(scored[i][positions[code]], lang), lang)
+                          + f" — {position_label(scored[i][positions[code]], lang)}") for code in codes] for i in shown]
     figure = go.Figure(go.Heatmap(
         z=z, x=x, y=y, text=cell_text, texttemplate="%{text}", textfont=dict(size=12), customdata=hover,
         zmin=-100, zmax=100, colorscale=[[0, "#B35806"], [0.25, "#F1A340"], [0.5, "#F7F7F7"], [0.75, "#67A9CF"],

@@ -115,7 +115,7 @@ def trend_lines(rows: list[ScoreRow], lang: str) -> list[str]:
             group = text("bracketed", lang, text=group, note=text("trend_band_series", lang, band=context.measure_band.label(lang)))
         line = f"{label} — " + text("trend_series", lang, peer=group, series=series)
         if context.projection is None:
-            line += "　" + text("trend_not_ranked", lang)
+            line = text("gap_join", lang, first=line, second=text("trend_not_ranked", lang))
         else:
             line = text("gap_join", lang, first=line, second=projection_sentence(context.projection, group, lang))
         lines.append(line)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from benchmark.vocabulary import MunicipalityEntry
 from common.texts import text
+from common.formatting import bracketed
 
 ENTRY_KEY = "benchmark_entry"
 ENTRIES_KEY = "benchmark_entries"
@@ -37,7 +38,7 @@ def remembered(name: str, entries: list[MunicipalityEntry], marker: tuple, build
 
 def who(entry: MunicipalityEntry, lang: str) -> str:
     if entry.municipality_name and entry.municipality_code:
-        return f"{entry.municipality_name}（{entry.municipality_code}）"
+        return bracketed(entry.municipality_name, entry.municipality_code, lang)
     return entry.municipality_name or entry.municipality_code or text("who_unnamed", lang)
 
 

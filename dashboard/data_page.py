@@ -6,7 +6,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from common.formatting import as_of_by_year
+from common.formatting import as_of_by_year, labelled
 from common.texts import TEXTS, pick, text
 from dashboard.db import query
 from dashboard.notes import Notes, notes_for
@@ -92,10 +92,10 @@ def data_page_model(lang: str, version: tuple) -> DataPageModel:
     entries = []
     for row in query("all_indicators").itertuples():
         facts = "\n".join([
-            f"{text('definition', lang)}：{pick(row.definition_ja, row.definition_en, lang)}",
-            f"{text('unit', lang)}：{'%' if row.unit == 'pct' else text('unit_cases', lang)}",
-            f"{text('as_of', lang)}：{as_of_by_year(row.year_labels_en if lang == 'en' else row.year_labels_ja, row.as_of_dates, lang) or '－'}",
-            f"{text('source', lang)}：{row.source_ja or '－'}",
+            labelled(text('definition', lang), pick(row.definition_ja, row.definition_en, lang), lang),
+            labelled(text('unit', lang), '%' if row.unit == 'pct' else text('unit_cases', lang), lang),
+            labelled(text('as_of', lang), as_of_by_year(row.year_labels_en if lang == 'en' else row.year_labels_ja, row.as_of_dates, lang) or '－', lang),
+            labelled(text('source', lang), row.source_ja or '－', lang),
             text("printed_in", lang, section=row.section_ja, first=row.printed_first_line, last=row.printed_last_line),
         ])
         entries.append(IndicatorEntry(f"{pick(row.topic_label_ja, row.topic_label_en, lang)} ｜ {pick(row.title_ja, row.title_en, lang)}",

@@ -12,6 +12,8 @@ from dashboard.charts import FONT, literal
 from dashboard.db import query
 from governments.peers import DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED
 from governments.outlines import Outline, aspect_ratio, outlines
+from common.formatting import bracketed
+from dashboard.i18n import language
 
 # Shares in five classes, coloured from viridis (readable in greyscale and by colour-blind readers); no answers: grey
 SHARE_CLASSES: tuple[tuple[float, float, str], ...] = ((0, 20, "#fde725"), (20, 40, "#5ec962"), (40, 60, "#21918c"),
@@ -79,7 +81,7 @@ def japan_map(drawn: tuple[Outline, ...], prefectures: pd.DataFrame, points: pd.
         if rows.empty:
             continue
         figure.add_trace(go.Scatter(
-            x=rows.lng, y=rows.lat, mode="markers", name=literal(f"{labels[status]}（{len(rows):,}）"), legendgroup="points",
+            x=rows.lng, y=rows.lat, mode="markers", name=literal(bracketed(labels[status], f"{len(rows):,}", language())), legendgroup="points",
             marker=dict(symbol=symbol, size=3.5 if status == DONE else 4.5, color=color, opacity=0.65, line=dict(width=1, color=color)),
             customdata=[[code, "muni"] for code in rows.government_code], text=[literal(n) for n in rows.name],
             hovertemplate="%{text}<extra>" + literal(labels[status]) + "</extra>"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from common.formatting import format_date
+from common.formatting import format_date, gap_joined, labelled
 from common.texts import pick, text
 from dashboard.db import query
 from dashboard.i18n import language
@@ -66,7 +66,7 @@ def source_lines(indicator_code: str, lang: str) -> tuple[str, list[str]]:
     meta = query("indicator_meta", indicator_code=indicator_code).iloc[0]
     years = query("indicator_years", indicator_code=indicator_code)
     lines = [meta.source_ja] if meta.source_ja else []
-    lines += [f"{pick(y.label_ja, y.label_en, lang)}：{text('dated', lang, date=format_date(y.as_of, lang))}　{y.source_ja}"
+    lines += [gap_joined([labelled(pick(y.label_ja, y.label_en, lang), text('dated', lang, date=format_date(y.as_of, lang)), lang), y.source_ja], lang)
               for y in years.itertuples()]
     lines.append(text("printed_in", lang, section=meta.section_ja, first=meta.printed_first_line, last=meta.printed_last_line))
     return pick(meta.title_ja, meta.title_en, lang), lines

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from common.fiscal_years import format_fiscal_year
-from common.formatting import format_count, format_date, format_points
+from common.formatting import bracketed, format_count, format_date, format_points, gap_joined
 from common.texts import pick, text
 from dashboard import charts
 from dashboard.db import query
@@ -68,7 +68,8 @@ def headline_tile(headline: Headline, topics: pd.DataFrame, lang: str) -> Tile:
     counted = format_count(latest["count"], latest.count_unit, lang)
     previous_year = int(rows.fiscal_year.iloc[-2]) if change is not None else None
     previous = text("change_since_year", lang, year=format_fiscal_year(previous_year, lang)) if change is not None else None
-    targets = [(f"{':material/flag: ' if target.measured else ''}**{text('target', lang)}**（{target.deadline}）{target.label}", target.note)
+    targets = [((':material/flag: ' if target.measured else '')
+                + text('sentence_join', lang, first=bracketed(f"**{text('target', lang)}**", target.deadline, lang), second=target.label), target.note)
                for target in topic_targets(headline, rows, lang)]
     return Tile(
         topic=pick(topics.at[headline.topic_code, "label_ja"], topics.at[headline.topic_code, "label_en"], lang),
@@ -77,7 +78,7 @@ def headline_tile(headline: Headline, topics: pd.DataFrame, lang: str) -> Tile:
         value=f"{latest.value_printed}%",
         delta=format_points(float(change), lang) if change is not None else None,
         delta_description=previous,
-        detail=(f"{counted}　" if counted else "") + f"{text('dated', lang, date=format_date(latest.as_of, lang))}　{latest.source_ja}",
+        detail=gap_joined([counted, text('dated', lang, date=format_date(latest.as_of, lang)), latest.source_ja], lang),
         sparkline=charts.as_drawn(charts.sparkline([pick(a, b, lang) for a, b in zip(rows.fiscal_year_label_ja, rows.fiscal_year_label_en)],
                                                    list(rows.value))) if len(rows) > 1 else None,
         targets=tuple(targets),

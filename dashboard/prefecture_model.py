@@ -10,6 +10,7 @@ import streamlit as st
 
 from dashboard.charts import FONT, as_drawn, literal
 from common.csv_export import dataframe_to_csv_bytes
+from common.formatting import bracketed, gap_joined, labelled
 from dashboard.government_data import cells, governments, indicators, iso_date, latest
 from common.texts import pick, text
 from dashboard.i18n import language
@@ -114,8 +115,8 @@ def prefecture_view(prefecture_code: str, lang: str, version: tuple) -> Prefectu
     lacking_frame = pd.DataFrame(lacking, columns=[text("indicator", lang), text("municipality", lang), text("profile_link", lang), text("government_code", lang)])
     export = pd.DataFrame({text("government_code", lang): list(statuses.index), text("municipality", lang): names})
     for code in statuses.columns:  # the cells exactly as published; a blank is "not reported"
-        export[f"{labels[code]}（{iso_date(dates[code])}）"] = [s if s != NOT_REPORTED else "" for s in statuses[code]]
-    as_of = "、".join(sorted({iso_date(d) for d in dates.values()}))
+        export[bracketed(labels[code], iso_date(dates[code]), lang)] = [s if s != NOT_REPORTED else "" for s in statuses[code]]
+    as_of = text("list_separator", lang).join(sorted({iso_date(d) for d in dates.values()}))
     return PrefectureView(title, as_drawn(heatmap(statuses, names, labels, title)), matrix, counts_frame, lacking_frame,
                           dataframe_to_csv_bytes(export, encoding="utf-8-sig"), f"prefecture_{prefecture_code}.csv", as_of)
 
@@ -132,7 +133,7 @@ def heatmap(statuses: pd.DataFrame, names: list[str], labels: dict[str, str], ti
     figure = go.Figure(go.Heatmap(
         z=z, x=[literal(labels[c]) for c in statuses.columns], y=[literal(n) for n in names], text=symbols, customdata=hover,
         texttemplate="%{text}", zmin=-0.5, zmax=3.5, colorscale=CATEGORICAL_SCALE,
-        showscale=False, xgap=1, ygap=1, textfont=dict(color="#000000", size=13), hovertemplate="%{y} × %{x}：%{customdata}<extra></extra>"))
+        showscale=False, xgap=1, ygap=1, textfont=dict(color="#000000", size=13), hovertemplate=labelled("%{y} × %{x}", "%{customdata}", language()) + "<extra></extra>"))
     figure.update_layout(title=dict(text=literal(text("heatmap_title", language(), prefecture=title)), x=0, xanchor="left", y=0.99, yanchor="top"),
                          height=160 + 18 * len(names), font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=190, b=10),
                          plot_bgcolor="white")
@@ -154,7 +155,8 @@ def national_map(indicator_code: str, lang: str, version: tuple) -> tuple[go.Fig
         mine = statuses[municipalities.prefecture_code == prefecture.prefecture_code]
         done, answered, value = share(mine)
         name = pick(prefecture.name_ja, prefecture.name_en, lang)
-        hover = f"{name}：{done}/{answered}" + (f"（{value:.1f}%）" if value is not None else "")
+        hover = labelled(name, f"{done}/{answered}", lang)
+        hover = bracketed(hover, f"{value:.1f}%", lang) if value is not None else hover
         rows.append(dict(prefecture_code=prefecture.prefecture_code, name=name, done=done, answered=answered,
                          share=value, missing=len(mine) - answered, hover=hover, lat=prefecture.lat, lng=prefecture.lng))
     table = pd.DataFrame(rows)
@@ -164,7 +166,7 @@ def national_map(indicator_code: str, lang: str, version: tuple) -> tuple[go.Fig
     labels = {s: status_text(s) for s in SYMBOLS}
     as_of = latest(cells(indicator_code))[1]
     figure = japan_map(drawn_outlines(version), table, points, (text("map_heading", lang, indicator=indicator_label(indicator_code)),
-                                                                 f"{text('map_share_legend', lang)}　{iso_date(as_of)}"),
+                                                                 gap_joined([text('map_share_legend', lang), iso_date(as_of)], lang)),
                        labels, text("peer_none", lang))
     shown = pd.DataFrame({text("prefecture", lang): table.name, text("count_in_prefecture", lang): [f"{d}/{a}" for d, a in zip(table.done, table.answered)],
                           text("share_in_prefecture", lang): [_rounded(v) for v in table.share], text("not_answered", lang): table.missing,

@@ -7,6 +7,7 @@ import re
 
 import streamlit as st
 
+from common.formatting import gap_joined, labelled
 from dashboard.markdown import md
 from dashboard.db import database_version
 from dashboard.filters import write_url
@@ -99,10 +100,10 @@ def render_prefecture(code: str) -> None:
                  query_params={"code": own, "lang": language()}, icon=":material/account_balance:")
     st.page_link(PREFECTURE_PAGE, label=text("national_heading", language()), query_params={"lang": language()}, icon=":material/map:")
     st.write(text("prefecture_view_intro", language()))
-    st.caption(f"{text('symbol_legend', language())}　{text('as_of', language())}：{view.as_of}")
+    st.caption(gap_joined([text('symbol_legend', language()), labelled(text('as_of', language()), view.as_of, language())], language()))
     st.subheader(text("counts_heading", language()), anchor=False)
     st.dataframe(view.counts, hide_index=True, width="stretch")
-    st.caption(md("　".join([*attributions(["digital_agency_dx_table"]), text("computed_note", language())])))
+    st.caption(md(gap_joined([*attributions(["digital_agency_dx_table"]), text("computed_note", language())], language())))
     st.plotly_chart(view.heatmap, config=CHART_CONFIG, width="stretch", key="prefecture__heatmap")
     link = {text("profile_link", language()): st.column_config.LinkColumn(display_text=text("open_profile", language()))}
     st.dataframe(view.matrix, hide_index=True, width="stretch", column_config=link)

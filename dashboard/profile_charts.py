@@ -8,6 +8,7 @@ import streamlit as st
 from dashboard.charts import FONT, as_drawn, literal
 from dashboard.db import database_version
 from dashboard.government_data import attributions, cells, fiscal_year_of, governments, governments_in_year, indicators
+from common.formatting import bracketed, gap_joined, labelled
 from common.texts import text
 from dashboard.i18n import language
 
@@ -56,18 +57,18 @@ def mynumber_figure(head) -> tuple[go.Figure, "Section"] | None:
                                 name=literal(text("mynumber_band", language(), peer=peer))))
     figure.add_trace(go.Scatter(x=spread.as_of, y=spread["median"], mode="lines", line=dict(color="#0072B2", dash="dash", width=2),
                                 name=literal(text("mynumber_median", language(), peer=peer)),
-                                hovertemplate="%{x|%Y-%m-%d}：%{y:.1f}%<extra></extra>"))
+                                hovertemplate=labelled("%{x|%Y-%m-%d}", "%{y:.1f}%", language()) + "<extra></extra>"))
     if not head.is_prefecture:
         prefecture_code = governments().at[head.code, "prefecture_government_code"]
         prefecture = frame[frame.government_code == prefecture_code].sort_values("as_of")
         figure.add_trace(go.Scatter(x=prefecture.as_of, y=prefecture.value, mode="lines", line=dict(color="#555555", dash="dot", width=2),
                                     name=literal(text("mynumber_prefecture", language(), prefecture=head.prefecture_label)),
                                     customdata=[[literal(p)] for p in prefecture.value_printed],
-                                    hovertemplate="%{x|%Y-%m-%d}：%{customdata[0]}%<extra></extra>"))
+                                    hovertemplate=labelled("%{x|%Y-%m-%d}", "%{customdata[0]}%", language()) + "<extra></extra>"))
     figure.add_trace(go.Scatter(x=own.as_of, y=own.value, mode="lines+markers", line=dict(color="#D55E00", width=3),
-                                marker=dict(size=5, symbol="circle"), name=literal(f"{head.title}（{text('mynumber_self', language())}）"),
+                                marker=dict(size=5, symbol="circle"), name=literal(bracketed(head.title, text('mynumber_self', language()), language())),
                                 customdata=[[literal(p)] for p in own.value_printed],
-                                hovertemplate="%{x|%Y-%m-%d}：%{customdata[0]}%<extra></extra>"))
+                                hovertemplate=labelled("%{x|%Y-%m-%d}", "%{customdata[0]}%", language()) + "<extra></extra>"))
     figure.update_layout(
         title=dict(text=literal(text("mynumber_heading", language())), x=0, xanchor="left", font=dict(size=15),
                    subtitle=dict(text=literal(f"{own.as_of.min():%Y-%m-%d} – {own.as_of.max():%Y-%m-%d}"), font=dict(size=13, color="#555"))),
@@ -84,4 +85,4 @@ def mynumber_figure(head) -> tuple[go.Figure, "Section"] | None:
         text("peer_reporting", language()): merged.reported.astype("Int64"),
     })
     source = " ".join(attributions(dict.fromkeys(own.source_id)))
-    return as_drawn(figure), Section(text("mynumber_heading", language()), table, (), f"{source}　{text('mynumber_caption', language())}")
+    return as_drawn(figure), Section(text("mynumber_heading", language()), table, (), gap_joined([source, text('mynumber_caption', language())], language()))

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard import peer_text
 from common.csv_export import dataframe_to_csv_bytes
 from dashboard.db import database_version, query
-from common.formatting import format_date
+from common.formatting import format_date, gap_joined, labelled, sources_joined
 from dashboard.government_data import (SAME_IN_BESSHI1, attributions, cells, fiscal_year_of, governments,
                                        governments_in_year, indicators, iso_date, latest, name)
 from common.texts import pick, text
@@ -123,7 +123,7 @@ def indicator_section(head: Header) -> Section | None:
         return None
     columns = [text("item", language()), text("indicator", language()), text("value_printed", language()), text("as_of", language()), *headings]
     return Section(text("indicators_heading", language()), pd.DataFrame(rows, columns=columns), tuple(sentences),
-                   "　".join([*attributions(["digital_agency_dx_table"]), text("computed_note", language())]), tuple(more))
+                   gap_joined([*attributions(["digital_agency_dx_table"]), text("computed_note", language())], language()), tuple(more))
 
 
 def online_section(head: Header) -> Section | None:
@@ -146,7 +146,7 @@ def online_section(head: Header) -> Section | None:
                      peer_text.number_text(summary.median, "pct"), summary.reported, iso_date(as_of)])
     columns = [text("procedure", language()), text("own_rate", language()), text("peer_median_rate", language(), peer=type_label), text("peer_reporting", language()), text("as_of", language())]
     return Section(text("online_heading", language()), pd.DataFrame(rows, columns=columns), (text("online_reported", language(), count=reported),),
-                   "　".join([*attributions(["digital_agency_dx_table"]), text("computed_note", language())]))
+                   gap_joined([*attributions(["digital_agency_dx_table"]), text("computed_note", language())], language()))
 
 
 def later_sections(head: Header) -> tuple[Section, ...]:
@@ -174,7 +174,7 @@ def later_sections(head: Header) -> tuple[Section, ...]:
             text("source_line", language()): facts.source_line,
         })
         group = pick(facts.group_label_ja.iloc[-1], facts.group_label_en.iloc[-1], language())
-        sections.append(Section(title, table, (), text("later_caption", language(), group=group) + f"　{text('source', language())}：" + " ／ ".join(dict.fromkeys(facts.source_ja))))
+        sections.append(Section(title, table, (), gap_joined([text("later_caption", language(), group=group), labelled(text('source', language()), sources_joined(facts.source_ja, language()), language())], language())))
     return tuple(sections)
 
 

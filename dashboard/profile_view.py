@@ -16,6 +16,7 @@ from dashboard.i18n import language
 from dashboard.profile_model import Section, build_profile
 from dashboard.topic_page import CHART_CONFIG
 from dashboard.url_state import MAX_PARAMETER_LENGTH
+from common.formatting import labelled
 
 PRINT_KEY = "profile__print"
 
@@ -53,7 +54,7 @@ def render_profile_page() -> None:
     columns[1].metric(text("prefecture", language()), head.prefecture_label)
     columns[2].metric(text("population", language()), head.population.split("（")[0].split(" (")[0])
     columns[3].metric(text("government_code", language()), head.code)
-    st.caption(md(f"{text('population', language())}：{head.population}"))
+    st.caption(md(labelled(text('population', language()), head.population, language())))
     if not head.is_prefecture:
         st.page_link(PREFECTURE_PAGE, label=md(text("open_prefecture", language(), prefecture=head.prefecture_label)),
                      query_params={"code": head.prefecture_code, "lang": language()}, icon=":material/map:")

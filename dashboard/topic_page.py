@@ -11,7 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from common.formatting import as_of_phrase
+from common.formatting import as_of_phrase, bracketed, labelled, sources_joined
 from common.texts import pick, text
 from dashboard import charts
 from dashboard.db import database_version, query
@@ -118,7 +118,7 @@ def page_model(spec: TopicPage, lang: str, version: tuple) -> PageModel:
             labels = breakdown_labels(source.breakdown_of, lang)
             heading = pick(meta.at[source.breakdown_of, "breakdown_dimension_ja"], meta.at[source.breakdown_of, "breakdown_dimension_en"], lang)
             if len(spec.item_sources) > 1:
-                heading = f"{pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'], lang)}：{heading}"
+                heading = labelled(pick(meta.at[source.breakdown_of, 'label_ja'], meta.at[source.breakdown_of, 'label_en'], lang), heading, lang)
         else:
             labels = {code: pick(meta.at[code, "label_ja"], meta.at[code, "label_en"], lang) for code in source.indicators}
             heading = text("indicators", lang)
@@ -191,7 +191,7 @@ def show_targets(targets: tuple[TargetLine, ...], lang: str) -> None:
     with st.container(border=True):
         st.markdown(f":material/flag: **{text('target', lang)}**")
         for target in targets:
-            st.text(f"{target.label}（{target.deadline}）" if lang == "ja" else f"{target.label} ({target.deadline})")
+            st.text(bracketed(target.label, target.deadline, lang))
             st.text(target.note)
 
 
@@ -256,7 +256,7 @@ def chart_view(spec: TopicPage, index: int, panel: Panel, frame: pd.DataFrame, s
         key=f"{spec.page_id}__{index}__{codes[0]}",
         title=" ".join(title),
         figures=tuple(charts.as_drawn(figure) for figure in figures(panel.chart, frame, title, metas[0].unit, lang)),
-        source=f"{text('source', lang)}：" + " ／ ".join(dict.fromkeys(frame.source_ja)),
+        source=labelled(text('source', lang), sources_joined(frame.source_ja, lang), lang),
         coarser_groups=coarser_groups_sentence(codes[0], int(frame.fiscal_year.max()), lang),
         table=shown_table(table, frame, lang),
         export=csv_export(table, frame, panel.export_name or codes[0], encoding, lang),
