@@ -1,5 +1,5 @@
 """The benchmark in words: answers, positions, the sentence per item, the summary lines, the scorecard as read on screen
-and in print, and the short answers of the heatmap. Pure Python; every word comes from common/texts.py."""
+and in print, and the short answers of the heatmap. Pure Python; every word comes from common/texts/."""
 from __future__ import annotations
 
 import re

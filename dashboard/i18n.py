@@ -1,5 +1,5 @@
 """The session's UI language: Japanese first, English on request (the URL's `lang` or the sidebar switch).
-The words themselves are in common/texts.py; callers pass this language to `text`."""
+The words themselves are in common/texts/; callers pass this language to `text`."""
 from __future__ import annotations
 
 import streamlit as st
