@@ -91,10 +91,10 @@ def test_each_indicator_states_the_as_of_date_of_each_year_it_covers(language):
         expected = "時点：" + "、".join(f"{y['fiscal_year']}年度（令和{y['fiscal_year'] - 2018}年度）："
                                      f"{y['fiscal_year']}年4月1日時点" for y in meta["years"])
     else:
-        expected = "As of：" + "; ".join(f"FY{y['fiscal_year']} (Reiwa {y['fiscal_year'] - 2018}): 1 April {y['fiscal_year']}"
+        expected = "As of: " + "; ".join(f"FY{y['fiscal_year']} (Reiwa {y['fiscal_year'] - 2018}): 1 April {y['fiscal_year']}"
                                         for y in meta["years"])
     assert any(expected + "\n" in text for text in texts), expected
-    assert sum(("時点：－\n" if language == "ja" else "As of：－\n") in text for text in texts) == 1, "digital_divide"
+    assert sum(("時点：－\n" if language == "ja" else "As of: －\n") in text for text in texts) == 1, "digital_divide"
 
 
 @pytest.mark.parametrize("lang", ["ja", "en"])
