@@ -96,6 +96,9 @@ def show_problems(filename: str, problems: list) -> None:
     lang = language()
     st.error(text("upload_rejected", lang, count=len(problems)), icon="🚫")
     st.text(text("upload_file_name", lang, file=filename))
+    for problem in problems:
+        if problem.row is None:  # a problem of the whole file (size, format, encoding): in words, not only in the grid
+            st.text(pick(problem.message_ja, problem.message_en, lang))
     table = pd.DataFrame({
         text("problem_row", lang): [str(p.row) if p.row is not None else text("problem_file", lang) for p in problems],
         text("problem_column", lang): [p.column or "" for p in problems],
