@@ -8,15 +8,14 @@ import plotly.graph_objects as go
 import plotly.io
 
 from common.formatting import bracketed, labelled
-from dashboard.i18n import language
 from dashboard.colors import BAND_COLORS, MEASURE_COLORS, PROGRESS_COLORS, REFERENCE_GROUPS, group_color, group_style
 
 FONT = "Noto Sans CJK JP, Hiragino Sans, Yu Gothic, Meiryo, sans-serif"
 
 
-def _labelled(label: str, value: str) -> str:
+def _labelled(label: str, value: str, lang: str) -> str:
     """A hover line's "label: value" with the page language's colon."""
-    return labelled(label, value, language())
+    return labelled(label, value, lang)
 
 
 def literal(text) -> str:
@@ -68,7 +67,7 @@ def coinciding_groups(frame: pd.DataFrame) -> dict[tuple[str, int], list[str]]:
     return same
 
 
-def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, same_value: str = "= {groups}") -> go.Figure:
+def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, lang: str, same_value: str = "= {groups}") -> go.Figure:
     """Lines by group over the years; a single year becomes bars by group. National groups are dashed black references.
     `same_value` phrases the hover note naming the groups that print the same value ({groups})."""
     figure = go.Figure()
@@ -92,12 +91,12 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, same_value: str
                 line=dict(color=color, dash=dash, width=width), marker=dict(symbol=symbol, size=size, color=color,
                                                                              line=dict(color="white", width=1)),
                 customdata=[[literal(v), note] for v, note in zip(rows.value_text, notes)],
-                hovertemplate="%{x}<br>" + _labelled(literal(rows.group_label.iloc[0]), "%{customdata[0]}%{customdata[1]}") + "<extra></extra>"))
+                hovertemplate="%{x}<br>" + _labelled(literal(rows.group_label.iloc[0]), "%{customdata[0]}%{customdata[1]}", lang) + "<extra></extra>"))
         else:
             figure.add_trace(go.Bar(
                 x=_literals(rows.group_label), y=rows.value, name=literal(rows.group_label.iloc[0]), marker=dict(color=color,
                 pattern_shape="/" if reference else ""), text=_literals(rows.value_text), textposition="outside", cliponaxis=False,
-                textfont=dict(size=12, color="#222"), hovertemplate=_labelled("%{x}", "%{text}") + "<extra></extra>"))
+                textfont=dict(size=12, color="#222"), hovertemplate=_labelled("%{x}", "%{text}", lang) + "<extra></extra>"))
     _layout(figure, title, "", y_title)  # the year labels name the axis; a title there would collide with the legend
     if years == 1:
         figure.update_layout(showlegend=False, bargap=0.35)
@@ -106,9 +105,10 @@ def trend_or_bars(frame: pd.DataFrame, title: str, y_title: str, same_value: str
     return figure
 
 
-def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str, same_value: str = "= {groups}") -> list[go.Figure]:
+def small_multiples(frame: pd.DataFrame, title: tuple[str, str], y_title: str, lang: str,
+                    same_value: str = "= {groups}") -> list[go.Figure]:
     """One trend_or_bars per item (e.g. CISO and CSIRT), same scales, so items compare across panels."""
-    return [trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title, same_value)
+    return [trend_or_bars(rows, (f"{title[0]} — {label}", title[1]), y_title, lang, same_value)
             for label, rows in frame.groupby("item_label", sort=False)]
 
 
@@ -132,7 +132,7 @@ def heatmap(frame: pd.DataFrame, title: str, colorbar_title: str) -> go.Figure:
     return figure
 
 
-def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
+def ranked_bars(frame: pd.DataFrame, title: str, x_title: str, lang: str) -> go.Figure:
     """Items ranked by their total across the shown groups, one bar per group; one panel per year (left to right)."""
     from plotly.subplots import make_subplots
 
@@ -148,7 +148,7 @@ def ranked_bars(frame: pd.DataFrame, title: str, x_title: str) -> go.Figure:
             figure.add_trace(go.Bar(
                 x=rows.value, y=rows.index, orientation="h", name=literal(rows.group_label.iloc[0]), marker_color=color,
                 legendgroup=code, showlegend=code not in shown, text=rows.value.astype(int), textposition="outside",
-                cliponaxis=False, hovertemplate="%{y}<br>" + _labelled(literal(rows.group_label.iloc[0]), "%{x:,}") + "<extra>" + year + "</extra>"),
+                cliponaxis=False, hovertemplate="%{y}<br>" + _labelled(literal(rows.group_label.iloc[0]), "%{x:,}", lang) + "<extra>" + year + "</extra>"),
                 row=1, col=column)
             shown.add(code)
     _layout(figure, title, "", "", height=160 + 22 * len(order) * max(1, frame.group_code.nunique()))
@@ -164,12 +164,13 @@ def ranked_axis_end(largest: float, panels: int) -> float:
     return float(largest) * (1.12 + 0.06 * panels)
 
 
-def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[str, str], stack_to_100: bool) -> go.Figure:
+def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[str, str], stack_to_100: bool,
+                   lang: str) -> go.Figure:
     """Horizontal stacked bars, one per group (and year); bands or progress parts side by side in one bar."""
     frame = frame.assign(group_label=_literals(frame.group_label), year_label=_literals(frame.year_label),
                          item_label=_literals(frame.item_label.fillna("")))
     multiple_years = frame.fiscal_year.nunique() > 1
-    frame["bar_label"] = ([bracketed(group, year, language()) for group, year in zip(frame.group_label, frame.year_label)]
+    frame["bar_label"] = ([bracketed(group, year, lang) for group, year in zip(frame.group_label, frame.year_label)]
                           if multiple_years else frame.group_label)
     bars = list(dict.fromkeys(frame.sort_values(["group_order", "fiscal_year"]).bar_label))
     figure = go.Figure()
@@ -179,7 +180,7 @@ def stacked_shares(frame: pd.DataFrame, title: str, x_title: str, colors: dict[s
             y=rows.index, x=rows.value, orientation="h", name=rows.item_label.dropna().iloc[0],
             marker_color=colors.get(code, "#888"), text=rows.value.map(lambda v: "" if pd.isna(v) else f"{v:.1f}"),
             textposition="inside", insidetextanchor="middle",
-            hovertemplate="%{y}<br>" + _labelled(rows.item_label.dropna().iloc[0], "%{x:.1f}%") + "<extra></extra>"))
+            hovertemplate="%{y}<br>" + _labelled(rows.item_label.dropna().iloc[0], "%{x:.1f}%", lang) + "<extra></extra>"))
     _layout(figure, title, x_title, "", height=140 + 38 * len(bars))
     figure.update_layout(barmode="stack")
     figure.update_yaxes(autorange="reversed", showgrid=False)
@@ -196,7 +197,7 @@ def contrast_text(figure: go.Figure) -> None:
         trace.textfont = dict(color="white" if 0.299 * red + 0.587 * green + 0.114 * blue < 140 else "black")
 
 
-def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
+def side_by_side(frame: pd.DataFrame, title: str, y_title: str, lang: str) -> go.Figure:
     """Measures side by side per group (e.g. 交付率 and 保有率), one panel per year."""
     from plotly.subplots import make_subplots
 
@@ -218,7 +219,7 @@ def side_by_side(frame: pd.DataFrame, title: str, y_title: str) -> go.Figure:
                 x=rows.group_label, y=rows.value, name=measure, marker_color=MEASURE_COLORS[index % len(MEASURE_COLORS)],
                 legendgroup=measure, showlegend=column == len(years) or len(years) == 1, text=rows.value_printed,
                 textposition="outside", cliponaxis=False, textfont=dict(size=12, color="#222"), customdata=[[literal(v)] for v in rows.value_text],
-                hovertemplate="%{x}<br>" + _labelled(measure, "%{customdata[0]}") + "<extra>" + year + "</extra>"), row=1, col=column)
+                hovertemplate="%{x}<br>" + _labelled(measure, "%{customdata[0]}", lang) + "<extra>" + year + "</extra>"), row=1, col=column)
     if upright:
         figure.update_traces(textposition="inside", insidetextanchor="end", textangle=-90)
         contrast_text(figure)

@@ -269,15 +269,15 @@ def figures(kind: str, frame: pd.DataFrame, title: tuple[str, str], unit: str, l
     y_title = percent if unit == "pct" else cases
     same_value = text("same_value_as", lang, groups="{groups}")  # filled in per point by the chart
     if kind == "trend":
-        return [charts.trend_or_bars(frame, title, y_title, same_value)]
+        return [charts.trend_or_bars(frame, title, y_title, lang, same_value)]
     if kind == "small_multiples":
-        return charts.small_multiples(frame, title, y_title, same_value)
+        return charts.small_multiples(frame, title, y_title, lang, same_value)
     if kind == "heatmap":
         return [charts.heatmap(frame, title, percent)]
     if kind == "ranked":
-        return [charts.ranked_bars(frame, title, cases)]
+        return [charts.ranked_bars(frame, title, cases, lang)]
     if kind in ("bands", "progress"):
-        return [charts.stacked_shares(frame, title, percent, charts.BAND_AND_PROGRESS, stack_to_100=kind == "bands")]
+        return [charts.stacked_shares(frame, title, percent, charts.BAND_AND_PROGRESS, stack_to_100=kind == "bands", lang=lang)]
     if kind == "side_by_side":
-        return [charts.side_by_side(frame, title, y_title)]
+        return [charts.side_by_side(frame, title, y_title, lang)]
     raise ValueError(f"unknown chart kind {kind!r}")
