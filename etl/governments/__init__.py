@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
@@ -20,6 +19,9 @@ from etl.governments.outcome import Outcome
 from etl.reference import Reference
 from etl.sources import read_reference_csv
 
+# In the order the foreign keys need (the database sorts the facts by government as it stores them: etl/database.py).
+TABLE_ORDER = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
+               "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
 FACT_COLUMNS = ["government_code", "indicator_code", "indicator_label_ja", "as_of", "value_printed", "value", "count", "unit",
                 "status", "base_count", "base_as_of", "source_id", "source_file", "source_row", "source_column"]
 
@@ -60,15 +62,4 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     outcome.failures += exceptions.unused()
     outcome.frames["government_exceptions"] = exceptions.frame().rename(columns={"check": "check_name"})
     outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
-    return ordered(outcome.frames), outcome.checks, outcome.failures
-
-
-def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """In the order the foreign keys need; facts sorted by government so one government's rows sit together."""
-    order = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
-             "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
-    facts = frames["government_facts"]
-    sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
-    rows = np.lexsort((facts.as_of.to_numpy(), sort.to_numpy(), pd.factorize(facts.government_code, sort=True)[0]))
-    frames["government_facts"] = facts.iloc[rows].reset_index(drop=True)
-    return {name: frames[name] for name in order}
+    return {name: outcome.frames[name] for name in TABLE_ORDER}, outcome.checks, outcome.failures
