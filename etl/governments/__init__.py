@@ -13,6 +13,7 @@ import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
                              online_rates_municipalities, online_rates_prefectures, outlines, reconciliation, source_files)
+from etl.background import in_background
 from etl.governments.exceptions import Exceptions
 from etl.governments.indicators import indicator_table, load_indicators
 from etl.governments.outcome import Outcome
@@ -36,13 +37,16 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     if outcome.failures:
         return {}, outcome.checks, outcome.failures
     governments = outcome.frames["governments"]
-    outcome.merge(outlines.run(data_dir, governments))
     indicators = load_indicators(data_dir)
     exceptions = Exceptions(data_dir)
-    tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
-        digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
     today = governments.set_index("government_code").entity_type
-    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    # The 141 card files and the outlines are read in a second process while this one reads the Digital Agency tables
+    with in_background(_cards_and_outlines, data_dir, governments, today, exceptions) as pending:
+        tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
+            digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
+        cards, shapes, used = pending.result()
+    exceptions.used |= used
+    outcome.merge(shapes)
     for table in tables + [cards]:
         outcome.checks += table.checks
         outcome.failures += table.failures
@@ -63,3 +67,10 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     outcome.frames["government_exceptions"] = exceptions.frame().rename(columns={"check": "check_name"})
     outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
     return {name: outcome.frames[name] for name in TABLE_ORDER}, outcome.checks, outcome.failures
+
+
+def _cards_and_outlines(data_dir: Path, governments: pd.DataFrame, today: pd.Series,
+                        exceptions: Exceptions) -> tuple[Outcome, Outcome, set[int]]:
+    """The card issuance files and the prefecture outlines, and which declared exceptions the cards used."""
+    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    return cards, outlines.run(data_dir, governments), exceptions.used
