@@ -247,7 +247,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                              "変わった項目だけ直してください。",
                              "Search by name, kana, romanised name or code; choosing one fills the form with its official "
                              "answers (per-government data). Then change what has changed since."),
-    "pick_government_search": ("団体を検索", "Search for a government"),
+    "pick_government_search": ("自団体を検索して選ぶ", "Find your own government"),
     "chosen_government": ("選んだ団体：{name}（{entity}）。公式回答で記入しました。", "Chosen: {name} ({entity}). The form holds its official answers."),
     "official_answer": ("公式回答：{answer}（{as_of}、{source}）", "Official answer: {answer} ({as_of}, {source})"),
     "official_unanswered": ("公式回答：{answer}（{as_of}、{source}）— 未回答のままにしています",
