@@ -29,6 +29,13 @@ OWN_SIZE = 11  # px
 ROW_PX = 30  # the figure grows by this much per row
 
 
+def _legend_name(peer, lang: str) -> str:
+    """Real governments of a type and 別紙1's group of the same name are told apart: 中核市（団体別データ） vs 中核市."""
+    if peer.group_code.startswith("type_"):
+        return text("chart_real_peers", lang, peer=peer.label(lang))
+    return peer.label(lang)
+
+
 def comparison_figure(rows: list[ScoreRow], lang: str) -> go.Figure:
     """Per item: the peer value as a bar (group colour), the national value as a tick, and your own status as ◆."""
     rows = [row for row in rows if row.item.kind != "band"]
@@ -42,7 +49,7 @@ def comparison_figure(rows: list[ScoreRow], lang: str) -> go.Figure:
         peer = members[0][1].context.peer
         figure.add_trace(go.Bar(
             y=[index + BAR_CENTRE for index, _ in members], x=[row.context.peer.value for _, row in members],
-            orientation="h", width=BAR_WIDTH, name=literal(peer.label(lang)),
+            orientation="h", width=BAR_WIDTH, name=literal(_legend_name(peer, lang)),
             marker=dict(color=group_color(code.removeprefix("type_"))),
             text=[f"{row.context.peer.value_printed}%" for _, row in members], textposition="auto",
             insidetextanchor="start", insidetextfont=dict(color="white"), outsidetextfont=dict(color="#333333"),

@@ -223,6 +223,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                           "report “{yes}” (as of {as_of}{missing})."),
     "government_peer_value": ("{done}/{answered}（{share}%・計算値）", "{done} of {answered} ({share}%, computed)"),
     "government_peer_group": ("{peer}の各団体（回答{answered}{counter}、{year}）", "{peer}: each government ({answered} answered, {year})"),
+    "chart_real_peers": ("{peer}（団体別データから集計）", "{peer} (counted per government)"),
     "basis_heading": ("比較の相手", "Who you are compared with"),
     "basis_government": ("{item}：{peer}の実際の団体と比較（{as_of}時点の団体別データから集計。{source}）。",
                          "{item}: compared with the actual governments of type “{peer}”, counted per government as of "
