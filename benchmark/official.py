@@ -43,25 +43,21 @@ class OfficialAnswer:
 
 
 def official_answers(items: list[BenchmarkItem], indicator_of_item: dict[str, str],
-                     latest_cells: dict[str, pd.DataFrame], government_code: str) -> dict[str, OfficialAnswer]:
+                     latest_cells: dict[str, dict[str, dict]], government_code: str) -> dict[str, OfficialAnswer]:
     """item_code → the official answer of one government. ``indicator_of_item``: the per-government indicator that
-    answers each item for the government's level; ``latest_cells``: indicator_code → its cells at its latest date,
-    indexed by government_code (as_of, value_printed, value, status, source_id). A government with no cell for an
+    answers each item for the government's level; ``latest_cells``: indicator_code → government_code → its cell at
+    the indicator's latest date (as_of, value_printed, value, status, source_id). A government with no cell for an
     item has no official answer to it."""
     found = {}
     for item in items:
-        indicator = indicator_of_item.get(item.item_code)
-        if indicator is None or indicator not in latest_cells:
+        cell = latest_cells.get(indicator_of_item.get(item.item_code), {}).get(government_code)
+        if cell is None:
             continue
-        cells = latest_cells[indicator]
-        if government_code not in cells.index:
-            continue
-        cell = cells.loc[government_code]
-        as_of = None if missing(cell.as_of) or pd.isna(cell.as_of) else pd.Timestamp(cell.as_of).date()
-        printed = "" if missing(cell.value_printed) else str(cell.value_printed)
-        value = None if missing(cell.value) or pd.isna(cell.value) else float(cell.value)
-        found[item.item_code] = OfficialAnswer(item.item_code, indicator, str(cell.status), printed, value, as_of,
-                                               str(cell.source_id))
+        as_of = None if missing(cell["as_of"]) or pd.isna(cell["as_of"]) else pd.Timestamp(cell["as_of"]).date()
+        printed = "" if missing(cell["value_printed"]) else str(cell["value_printed"])
+        value = None if missing(cell["value"]) or pd.isna(cell["value"]) else float(cell["value"])
+        found[item.item_code] = OfficialAnswer(item.item_code, indicator_of_item[item.item_code], str(cell["status"]),
+                                               printed, value, as_of, str(cell["source_id"]))
     return found
 
 

@@ -58,12 +58,12 @@ class OfficialData:
         self.by_level = indicators_of_items(items)
         self.sources = sources()
         self.latest: dict[str, pd.DataFrame] = {}
-        self.latest_by_code: dict[str, pd.DataFrame] = {}
+        self.latest_by_code: dict[str, dict[str, dict]] = {}
         self.latest_as_of: dict[str, pd.Timestamp | None] = {}
         for code in dict.fromkeys(code for mapping in self.by_level.values() for code in mapping.values()):
             frame, as_of = latest(cells(code))
             self.latest[code], self.latest_as_of[code] = frame, as_of
-            self.latest_by_code[code] = frame.drop_duplicates("government_code").set_index("government_code")
+            self.latest_by_code[code] = {record["government_code"]: record for record in frame.to_dict("records")}
 
     def answers(self, government_code: str, entity_type: str) -> dict[str, OfficialAnswer]:
         """The government's official answers; `entity_type` (its own) decides the level (prefecture or municipality)."""
@@ -100,7 +100,7 @@ class OfficialData:
         frame, as_of = self.latest[indicator], self.latest_as_of[indicator]
         in_year = governments_in_year(fiscal_year_of(as_of), database_version())
         codes = tuple(sorted(in_year.government_code[in_year.entity_type == entity_type]))
-        summary = answer_summary(Peers("type", entity_type, codes), frame)
+        summary = answer_summary(Peers("type", entity_type, codes), frame[frame.government_code.isin(codes)])
         names = governments()
 
         def named(found: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
