@@ -69,10 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "milestone_beyond": ("{target}%到達は{horizon}年より先", "{target}% not within {horizon} years"),
     "projection_tail": ("です。", "."),
     # --- benchmark: page (dashboard/benchmark_*.py) --------------------------------------------------------------------
-    "intro": ("自団体の取組状況を入力すると、同じ種類の団体（公表されている最も細かい区分）の中での位置を、公表値と文章で示します。"
+    "intro": ("自団体の取組状況を入力すると、同じ種類の団体の中での位置を、公表値と文章で示します（団体別のデータがある項目は同じ区分の実際の団体と、ない項目は公表されている最も細かい区分と比べます）。"
               "入力はこのブラウザのセッションの中だけに保持され、サーバーには保存されません。",
-              "Enter your own status to see where you stand among municipalities like yours (the finest published group "
-              "containing your type), in published figures and plain sentences. Entries stay in this browser session only; "
+              "Enter your own status to see where you stand among municipalities like yours (the actual governments of "
+              "your type where per-government data exists, else the finest published group containing your type), in "
+              "published figures and plain sentences. Entries stay in this browser session only; "
               "nothing is stored on the server."),
     "mode": ("対象", "For"),
     "mode_single": ("1団体", "One municipality"),
