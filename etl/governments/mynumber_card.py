@@ -96,7 +96,6 @@ def run(data_dir: Path, governments: pd.DataFrame, municipality_types: pd.Series
     latest = facts[facts.folder == folders[-1]]
     outcome.frames["population"] = pd.DataFrame(dict(government_code=latest.government_code, population=latest.population.astype("Int64"),
                                                      population_as_of=pd.to_datetime(latest["人口算出基準日"], format="%Y/%m/%d").dt.date))
-    outcome.frames["mynumber_group_totals"] = types.assign(group_code=types["区分"].map(TYPE_GROUPS))
     return outcome
 
 
