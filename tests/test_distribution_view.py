@@ -62,7 +62,7 @@ def test_governance_distribution_counts_the_core_cities_that_answered(lang):
     """The issue's own figure: of the 中核市 that answered, 55 of 61 have a 全体方針 (金沢市 not surveyed)."""
     app = open_page("governance", {"lang": lang})
     assert not app.exception, [e.value for e in app.exception]
-    app.selectbox[-1].set_value("dx_muni_overall_policy").run()
+    app.selectbox(key="governance__distribution").set_value("dx_muni_overall_policy").run()
     bars = distribution_chart(app)["data"][0]
     core = "中核市" if lang == "ja" else "Core city"
     assert bars["text"][bars["y"].index(core)] == "55/61（90.2%）"
@@ -72,7 +72,7 @@ def test_governance_distribution_counts_the_core_cities_that_answered(lang):
 
 def test_governance_list_keeps_not_surveyed_apart_from_not_done():
     app = open_page("governance", {"lang": "en"})
-    app.selectbox[-1].set_value("dx_muni_overall_policy").run()
+    app.selectbox(key="governance__distribution").set_value("dx_muni_overall_policy").run()
     answers = app.multiselect[-1]
     answers.set_value(["調査無し"]).run()
     listed = app.dataframe[-1].value
