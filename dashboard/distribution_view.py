@@ -17,10 +17,13 @@ from dashboard.government_data import indicators
 from dashboard.peer_text import status_text
 from dashboard.prefecture_model import indicator_label
 from dashboard.topic_page import chart_config
+from governments.peers import DATABASE_STATUS
 from dashboard.url_state import (DISTRIBUTION_PARAMETERS, DistributionFilters, Notice, distribution_to_params,
                                  parse_distribution_filters, parse_distribution_indicator)
 
 SAVED_KEY = "saved_distributions"  # page id → the URL parameters of its last view: survives switching pages
+IN_URL = {answer: status for status, answer in DATABASE_STATUS.items()}  # 調査無し → not_surveyed: a link stays ASCII
+FROM_URL = {status: answer for answer, status in IN_URL.items()}
 
 
 def keys(page_id: str) -> dict[str, str]:
@@ -65,7 +68,8 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
     st.caption(text("distribution_shown", lang, shown=rows.num_rows, total=view.shown_list.num_rows))
     link = {text("profile_link", lang): st.column_config.LinkColumn(display_text=text("open_profile", lang))}
     st.dataframe(rows, hide_index=True, width="stretch", height=420, column_config=link)
-    params = distribution_to_params(code if len(indicator_codes) > 1 else None, filters)
+    in_url = DistributionFilters(filters.types, tuple(IN_URL[answer] for answer in filters.answers), filters.prefecture)
+    params = distribution_to_params(code if len(indicator_codes) > 1 else None, in_url)
     st.session_state.setdefault(SAVED_KEY, {})[page_id] = params
     write_distribution_url(params)
 
@@ -77,13 +81,13 @@ def restore(page_id: str, indicator_codes: tuple[str, ...], lang: str, version: 
     params = url if url else st.session_state.get(SAVED_KEY, {}).get(page_id, {})
     code, notices = parse_distribution_indicator(params, indicator_codes)
     view = distribution(code, lang, version)
-    filters, more = parse_distribution_filters(params, list(view.type_labels), list(ANSWERS) if view.kind == "answer" else [],
+    filters, more = parse_distribution_filters(params, list(view.type_labels), [IN_URL[a] for a in ANSWERS] if view.kind == "answer" else [],
                                                list(view.prefecture_labels))
     key = keys(page_id)
     if len(indicator_codes) > 1:
         st.session_state[key["indicator"]] = code
     st.session_state[key["types"]] = list(filters.types)
-    st.session_state[key["answers"]] = list(filters.answers)
+    st.session_state[key["answers"]] = [FROM_URL[status] for status in filters.answers]
     st.session_state[key["prefecture"]] = filters.prefecture
     return notices + more
 
