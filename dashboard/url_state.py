@@ -132,6 +132,18 @@ def encoding_to_param(encoding: str) -> str:
     return next(word for word, codec in ENCODINGS_IN_URL.items() if codec == encoding)
 
 
+PROFILE_VIEW = "view"  # the profile page: view=print opens its print view
+
+
+def parse_profile_view(raw: str | None) -> tuple[bool, bool]:
+    """(whether the print view is asked for, whether the raw value had to be refused): `print` or `screen`."""
+    if raw is None or raw == "screen":
+        return False, False
+    if raw == "print":
+        return True, False
+    return False, True
+
+
 BENCHMARK_MODES = ("single", "multiple")
 BENCHMARK_VIEWS = ("screen", "print")
 
