@@ -12,6 +12,7 @@ import pyarrow as pa
 import plotly.graph_objects as go
 import streamlit as st
 
+from common.formatting import labelled
 from common.texts import pick, text
 from dashboard.charts import FONT, as_drawn, literal
 from dashboard.db import query
@@ -67,6 +68,19 @@ def distribution(indicator_code: str, lang: str, version: tuple) -> Distribution
     return Distribution(indicator_code, label, kind, as_drawn(figure), by_type, listed[["type_code", "answer", "prefecture_code"]],
                         pa.Table.from_pandas(shown(listed, kind, lang), preserve_index=False),
                         {code: type_labels[code] for code in order}, prefecture_labels, (" " if lang == "en" else "").join(notes))
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def choice_labels(indicator_codes: tuple[str, ...], lang: str, version: tuple) -> dict[str, str]:
+    """How the picker names each indicator; where a page offers both levels, whose it is (市区町村：… / 都道府県：…).
+    Once per page, language and database version: a page may offer 85 (the online procedures)."""
+    meta = indicators().loc[list(indicator_codes)]
+    both = meta.level.nunique() > 1
+    labels = {}
+    for row in meta.itertuples():
+        label = pick(str(row.label_ja).strip(), row.label_en, lang)
+        labels[row.indicator_code] = labelled(text(f"distribution_level_{row.level}", lang), label, lang) if both else label
+    return labels
 
 
 def as_of_phrase(as_of, lang: str) -> str:

@@ -8,14 +8,11 @@ import pandas as pd
 import pyarrow as pa
 import streamlit as st
 
-from common.formatting import labelled
 from common.texts import text
 from dashboard.db import database_version
-from dashboard.distribution_model import ANSWERS, Distribution, distribution
+from dashboard.distribution_model import ANSWERS, Distribution, choice_labels, distribution
 from dashboard.filters import show_notices
-from dashboard.government_data import indicators
 from dashboard.peer_text import status_text
-from dashboard.prefecture_model import indicator_label
 from dashboard.topic_page import chart_config
 from governments.peers import DATABASE_STATUS
 from dashboard.url_state import (DISTRIBUTION_PARAMETERS, DistributionFilters, Notice, distribution_to_params,
@@ -31,13 +28,6 @@ def keys(page_id: str) -> dict[str, str]:
             (("indicator", ""), ("types", "_types"), ("answers", "_answers"), ("prefecture", "_prefecture"))}
 
 
-def choice_label(code: str, lang: str) -> str:
-    """An indicator as the picker names it; a page offering both levels says whose it is (市区町村：… / 都道府県：…)."""
-    level = indicators().at[code, "level"]
-    label = indicator_label(code)
-    return labelled(text(f"distribution_level_{level}", lang), label, lang) if level in ("muni", "pref") else label
-
-
 def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str) -> None:
     st.subheader(text("distribution_heading", lang))
     st.caption(text("distribution_intro", lang))
@@ -47,8 +37,7 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
         show_notices(restore(page_id, indicator_codes, lang, version))
     code = indicator_codes[0]
     if len(indicator_codes) > 1:
-        levels = {indicators().at[c, "level"] for c in indicator_codes}
-        labels = {c: (choice_label(c, lang) if len(levels) > 1 else indicator_label(c)) for c in indicator_codes}
+        labels = choice_labels(indicator_codes, lang, version)
         code = st.selectbox(text("distribution_choose", lang), indicator_codes, format_func=labels.get, key=key["indicator"])
     view = distribution(code, lang, version)
     st.plotly_chart(view.figure, config=chart_config(lang), width="stretch", key=f"{page_id}__distribution_chart")
