@@ -188,8 +188,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "data_code__more_than": ("超", "more than"),
     # --- a topic page's distribution view (dashboard/distribution_model.py, distribution_view.py) ---------------------
     "distribution_heading": ("団体ごとの分布", "Every government: the distribution"),
-    "distribution_intro": ("各市区町村について公表された値を団体区分ごとに示します。下の一覧から団体を探し、プロフィールを開けます。",
-                           "Each municipality's published value, by type of local government. Find any of them in the list below and open its profile."),
+    "distribution_intro": ("各団体（市区町村、都道府県の指標では都道府県）について公表された値を団体区分ごとに示します。下の一覧から団体を探し、プロフィールを開けます。",
+                           "Each government's published value (each municipality's, or each prefecture's for a prefecture's own indicator), by "
+                           "type of local government. Find any of them in the list below and open its profile."),
     "distribution_choose": ("指標を選ぶ", "Choose an indicator"),
     "distribution_title": ("{indicator}：市区町村ごと、団体区分別（{as_of}、1点＝1団体）",
                            "{indicator}: every municipality by type ({as_of}; one point per government)"),
