@@ -10,11 +10,14 @@ group containing the type). Peer, national and leading values are the **printed*
 * Leading: the published group(s) with the highest value that year, ``all`` and ``muni`` excluded (ties are all kept).
 * Band items (telework staff share): the compared value in tables and charts is the share of the top band; the
   position uses the whole distribution (benchmark/scoring.py).
+* Real peers (``with_government_peers``): where the per-government table answers an item for the type on a date no
+  older than 別紙1's peer year, the peer is the governments of that type themselves (how many answered, how many said
+  実施, who was not surveyed); 別紙1's group is kept for the trend, and ``besshi_reason`` says why it is used otherwise.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -23,6 +26,7 @@ import pandas as pd
 from benchmark.projection import Projection, project
 from benchmark.vocabulary import BenchmarkItem, text_or_empty
 from common.formatting import format_date, format_value, missing
+from common.fiscal_years import format_fiscal_year
 from common.texts import pick, text
 
 NATIONAL_GROUPS = ("all", "muni")  # in order of preference; both are excluded from "leading"
@@ -71,6 +75,31 @@ class TrendPoint:
 
 
 @dataclass(frozen=True)
+class GovernmentBase:
+    """The real peers of one type on one item: the governments of that type counted from the per-government cells of
+    one indicator at one date. Counts are of cells as published; the share is computed (done ÷ answered)."""
+
+    indicator_code: str
+    as_of: date
+    answered: int  # 実施 or 未実施
+    done: int  # 実施
+    not_surveyed: tuple[tuple[str, str], ...]  # (name_ja, name_en) of those marked 調査無し
+    not_reported: tuple[tuple[str, str], ...]  # (name_ja, name_en) of those with a blank cell
+    counter_ja: str  # 市 / 町 / 村 / 区 / 団体: the word after a number of them in Japanese
+    source_ja: str
+    source_en: str
+
+    @property
+    def share(self) -> Decimal | None:
+        if not self.answered:
+            return None
+        return Decimal(f"{100 * self.done / self.answered:.1f}")  # as the profile page writes it (peer_text.share_text)
+
+    def source(self, language: str) -> str:
+        return pick(self.source_ja, self.source_en, language)
+
+
+@dataclass(frozen=True)
 class PeerContext:
     """Everything the scorecard says about one item for one type of municipality, before looking at the answer."""
 
@@ -92,6 +121,15 @@ class PeerContext:
     projection: Projection | None = None
     missing: str | None = None  # why there is no peer: "municipal_only" | "no_peer" | "not_published"
     band_labels: tuple[tuple[str, str, str], ...] = ()  # band items: (code, label_ja, label_en) of every published band
+    government_base: GovernmentBase | None = None  # set: the peer is the real governments of the type
+    besshi_peer: Reference | None = None  # with a government base: 別紙1's group, whose series the trend shows
+    government_data_as_of: date | None = None  # with besshi_reason government_data_older: the per-government date
+    besshi_reason: str | None = None  # why 別紙1's group is the peer: no_government_data | government_date_undetermined | government_data_older | government_numbers
+
+    @property
+    def trend_peer(self) -> Reference | None:
+        """The group whose published series the trend shows (別紙1's, also when the peers are real governments)."""
+        return self.besshi_peer if self.government_base is not None else self.peer
 
     def entity_label(self, language: str) -> str:
         return pick(self.entity_label_ja, self.entity_label_en, language)
@@ -194,3 +232,22 @@ def _peer_context(item: BenchmarkItem, records: list[dict], peers: dict[int, str
         year_label_ja=first["fiscal_year_label_ja"], year_label_en=first["fiscal_year_label_en"],
         as_of=pd.Timestamp(first["as_of"]).date(), source_ja=first["source_ja"], national=national, leading=leading,
         bands=bands, measure_band=measure_band, trend=trend, projection=projection, missing=missing)
+
+
+def fiscal_year_starting(day: date) -> int:
+    """The 年度 a date falls in (April to March): 2024-03-31 is in 2023年度."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def with_government_peers(context: PeerContext, base: GovernmentBase) -> PeerContext:
+    """The context with the real governments of its type as the peer (yes/no items): the peer value is the computed
+    share of 実施 among those that answered; the year, date and source become the per-government table's."""
+    share = base.share
+    if context.item.kind != "yes_no" or share is None:
+        return context
+    peer = Reference(f"type_{context.entity_type}", context.entity_label_ja, context.entity_label_en, float(share),
+                     str(share), base.done, "entities")
+    year = fiscal_year_starting(base.as_of)
+    return replace(context, peer=peer, fiscal_year=year, year_label_ja=format_fiscal_year(year, "ja"),
+                   year_label_en=format_fiscal_year(year, "en"), as_of=base.as_of, source_ja=base.source_ja,
+                   missing=None, government_base=base, besshi_peer=context.peer, besshi_reason=None)

@@ -9,6 +9,8 @@ and colours the heatmap. Pure Python.
 * numbers: difference = own − peer value in points; > 0 ahead, < 0 behind, 0 level; distance = |difference|.
   標準化 作業中率 is not ranked (more in progress is neither ahead nor behind): its difference is shown, no position.
 * unanswered, no peer group, or the band "unknown" → not comparable, with the reason.
+* a band published among adopters only (telework staff share) is not compared for a government that answered it has
+  not adopted the measure: "not comparable: telework not adopted", whatever band it gave.
 
 Only differences and band shares are computed here, in Decimal on the printed values; each is labelled as computed
 where it is shown.
@@ -26,6 +28,8 @@ POSITIONS = ("ahead", "behind", "level", "not_comparable")
 HALF = Decimal(50)
 HUNDRED = Decimal(100)
 TENTH = Decimal("0.1")
+# band item → the yes/no item whose adopters its distribution describes (別紙1 prints the band among adopters only)
+ADOPTERS_ONLY = {"telework_staff_band": "telework_adoption"}
 
 
 @dataclass(frozen=True)
@@ -33,7 +37,7 @@ class ScoreRow:
     context: PeerContext
     answer: bool | str | float | None
     position: str  # one of POSITIONS
-    reason: str | None = None  # why not comparable: unanswered | municipal_only | no_peer | not_published | not_ranked | unknown_band
+    reason: str | None = None  # why not comparable: unanswered | municipal_only | no_peer | not_published | not_ranked | unknown_band | not_adopted
     difference: Decimal | None = None  # numbers: own − peer, in points (computed)
     distance: Decimal | None = None  # the ordering measure (see the module docstring)
     band_shares: tuple[Decimal, Decimal, Decimal] | None = None  # higher, same, lower (%, computed, 不明 left out)
@@ -50,7 +54,15 @@ def _round(value: Decimal) -> Decimal:
 
 def score_entry(entry: MunicipalityEntry, items: Sequence[BenchmarkItem], contexts: dict[str, PeerContext]) -> list[ScoreRow]:
     """One row per item, in item order; ``contexts`` are those of the entry's type."""
-    return [score_item(contexts[item.item_code], entry.answers.get(item.item_code)) for item in items]
+    rows = []
+    for item in items:
+        context, answer = contexts[item.item_code], entry.answers.get(item.item_code)
+        gate = ADOPTERS_ONLY.get(item.item_code)
+        if gate is not None and entry.answers.get(gate) is False:
+            rows.append(ScoreRow(context, answer, position="not_comparable", reason="not_adopted"))
+        else:
+            rows.append(score_item(context, answer))
+    return rows
 
 
 def score_item(context: PeerContext, answer) -> ScoreRow:

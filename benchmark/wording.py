@@ -8,11 +8,11 @@ from decimal import Decimal
 
 import pandas as pd
 
-from benchmark.peers import UNKNOWN_BAND, PeerContext, Reference
+from benchmark.peers import UNKNOWN_BAND, GovernmentBase, PeerContext, Reference
 from benchmark.scoring import ScoreRow, signed_score
 from benchmark.vocabulary import BenchmarkItem
 from common.fiscal_years import format_fiscal_year
-from common.formatting import format_points
+from common.formatting import format_date, format_points
 from common.texts import pick, text
 
 
@@ -68,7 +68,9 @@ def _sentence(row: ScoreRow, language: str) -> str:
                 value=context.national.text(language), as_of=as_of))
         return head + body
     peer = context.peer.label(language)
-    if item.kind == "yes_no":
+    if item.kind == "yes_no" and context.government_base is not None:
+        body = government_sentence(context, language)
+    elif item.kind == "yes_no":
         body = text("yes_no_peer", language, peer=peer, value=context.peer.text(language), yes=item.yes(language),
                     as_of=as_of)
     elif item.kind == "band":
@@ -89,6 +91,52 @@ def _sentence(row: ScoreRow, language: str) -> str:
     return head + (text("sentence_join", language, first=body, second=tail) if tail else body)
 
 
+def _counter(base: GovernmentBase, language: str) -> str:
+    return base.counter_ja if language == "ja" else ""
+
+
+def _names(names: tuple[tuple[str, str], ...], language: str, limit: int = 5) -> str:
+    shown = text("list_separator", language).join(pick(ja, en, language) for ja, en in names[:limit])
+    return shown if len(names) <= limit else text("names_and_more", language, names=shown, count=len(names) - limit)
+
+
+def government_sentence(context: PeerContext, language: str) -> str:
+    """「回答した中核市61市のうち55市（90.2%・計算値）が策定済み（2023年4月1日時点、金沢市は調査無し）。」: the base in words,
+    as the profile page says it (dashboard/peer_text.py)."""
+    base = context.government_base
+    missing = ""
+    if base.not_surveyed:
+        missing += text("missing_not_surveyed", language, names=_names(base.not_surveyed, language))
+    if base.not_reported:
+        missing += text("missing_not_reported", language, names=_names(base.not_reported, language))
+    return text("yes_no_government", language, peer=context.peer.label(language), answered=base.answered,
+                done=base.done, counter=_counter(base, language), share=base.share, yes=context.item.yes(language),
+                as_of=format_date(base.as_of, language), missing=missing)
+
+
+def peer_value_text(context: PeerContext, language: str) -> str:
+    """The peer's value as a reader should take it: 「55/61（90.2%・計算値）」 for real peers, the printed value else."""
+    base = context.government_base
+    if base is not None:
+        return text("government_peer_value", language, done=base.done, answered=base.answered, share=base.share)
+    return _ref_text(context.peer, language, context)
+
+
+def basis_line(context: PeerContext, language: str) -> str:
+    """Who the item is compared with, and why: real governments of the type, or 別紙1's group and the reason."""
+    item = context.item.label(language)
+    base = context.government_base
+    if base is not None:
+        return text("basis_government", language, item=item, peer=context.peer.label(language),
+                    source=base.source(language), as_of=format_date(base.as_of, language))
+    if context.peer is None:
+        return text("basis_none", language, item=item)
+    reason = context.besshi_reason or "no_government_data"
+    return text(f"basis_besshi_{reason}", language, item=item, group=context.peer.label(language),
+                year=context.year_label(language),
+                as_of=format_date(context.government_data_as_of, language) if context.government_data_as_of else "")
+
+
 def _distribution(context: PeerContext, language: str) -> str:
     return text("list_separator", language).join(f"{b.label(language)} {b.value_printed}%" if b.value is not None else f"{b.label(language)} －"
                     for b in context.bands)
@@ -101,6 +149,8 @@ def _position_words(row: ScoreRow, language: str) -> str:
             return text("not_ranked", language)
         if row.reason == "unknown_band":
             return text("unknown_band_answer", language)
+        if row.reason == "not_adopted":
+            return text("not_adopted_band", language)
         return ""
     if kind == "yes_no":
         return text(f"position_{row.position}", language)
@@ -114,7 +164,7 @@ def summary_line(row: ScoreRow, language: str) -> str:
     peer = context.peer.label(language)
     if item.kind == "yes_no":
         return text("summary_yes_no", language, item=item.label(language), peer=peer, yes=item.yes(language),
-                    value=context.peer.text(language))
+                    value=peer_value_text(context, language))
     if item.kind == "band":
         key = "summary_band_ahead" if row.position == "ahead" else "summary_band_behind"
         return text(key, language, item=item.label(language), peer=peer, share=row.distance)
@@ -150,6 +200,10 @@ def scorecard_display_frame(rows: Sequence[ScoreRow], language: str) -> pd.DataF
         peer_group = text("bracketed", language, text=peer.label(language),
                           note=format_fiscal_year(context.fiscal_year, language)) if peer else \
             text("reason_" + (context.missing or "no_peer"), language)
+        base = context.government_base
+        if base is not None:
+            peer_group = text("government_peer_group", language, peer=peer.label(language), answered=base.answered,
+                              counter=_counter(base, language), year=format_fiscal_year(context.fiscal_year, language))
         leading = (f"{context.leading_label(language)} {_ref_text(context.leading[0], language, context)}"
                    if context.leading else text("not_published", language))
         national = (f"{context.national.label(language)} {_ref_text(context.national, language, context)}"
@@ -158,7 +212,7 @@ def scorecard_display_frame(rows: Sequence[ScoreRow], language: str) -> pd.DataF
             text("col_item", language): row.item.label(language),
             text("col_answer", language): row_answer(row, language),
             text("col_peer", language): peer_group,
-            text("col_peer_value", language): _ref_text(peer, language, context) if peer else "",
+            text("col_peer_value", language): peer_value_text(context, language) if peer else "",
             text("col_difference", language): format_points(float(row.difference), language)
             if row.difference is not None else "",
             text("col_position", language): position_label(row, language),

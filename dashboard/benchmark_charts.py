@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from benchmark.projection import HORIZON_YEARS
 from benchmark.scoring import ScoreRow
 from benchmark.vocabulary import BenchmarkItem
-from benchmark.wording import position_label, row_answer
+from benchmark.wording import peer_value_text, position_label, row_answer
 from common.formatting import bracketed, labelled
 from common.texts import text
 from dashboard.charts import FONT, contrast_text, literal
@@ -20,53 +20,71 @@ PLOT_CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["lasso2d", "sele
 HEATMAP_MAX_ROWS = 200
 
 
+# Each item is a row of height 1 on a numeric axis: the peer bar (with its value label) in the upper part, your own ◆
+# in the lower part, so that the marker never covers the label, wherever the two values lie.
+BAR_CENTRE = -0.175  # the bar's centre, relative to the row
+BAR_WIDTH = 0.45  # the bar spans BAR_CENTRE ± BAR_WIDTH / 2
+OWN_OFFSET = 0.27  # your ◆, relative to the row, below the bar
+OWN_SIZE = 11  # px
+ROW_PX = 30  # the figure grows by this much per row
+
+
+def _legend_name(peer, lang: str) -> str:
+    """Real governments of a type and 別紙1's group of the same name are told apart: 中核市（団体別データ） vs 中核市."""
+    if peer.group_code.startswith("type_"):
+        return text("chart_real_peers", lang, peer=peer.label(lang))
+    return peer.label(lang)
+
+
 def comparison_figure(rows: list[ScoreRow], lang: str) -> go.Figure:
     """Per item: the peer value as a bar (group colour), the national value as a tick, and your own status as ◆."""
     rows = [row for row in rows if row.item.kind != "band"]
     labels = [literal(row.item.label(lang)) for row in rows]
     figure = go.Figure()
-    groups: dict[str, list[tuple[str, ScoreRow]]] = {}
-    for label, row in zip(labels, rows):
+    groups: dict[str, list[tuple[int, ScoreRow]]] = {}
+    for index, row in enumerate(rows):
         if row.context.peer is not None:
-            groups.setdefault(row.context.peer.group_code, []).append((label, row))
+            groups.setdefault(row.context.peer.group_code, []).append((index, row))
     for code, members in groups.items():
         peer = members[0][1].context.peer
         figure.add_trace(go.Bar(
-            y=[label for label, _ in members], x=[row.context.peer.value for _, row in members], orientation="h",
-            name=literal(peer.label(lang)), marker=dict(color=group_color(code)),
+            y=[index + BAR_CENTRE for index, _ in members], x=[row.context.peer.value for _, row in members],
+            orientation="h", width=BAR_WIDTH, name=literal(_legend_name(peer, lang)),
+            marker=dict(color=group_color(code.removeprefix("type_"))),
             text=[f"{row.context.peer.value_printed}%" for _, row in members], textposition="auto",
             insidetextanchor="start", insidetextfont=dict(color="white"), outsidetextfont=dict(color="#333333"),
             cliponaxis=False,
-            customdata=[[literal(row.context.peer.text(lang)), literal(row.context.year_label(lang))]
-                        for _, row in members],
-            hovertemplate="%{y}<br>" + labelled(literal(peer.label(lang)), bracketed("%{customdata[0]}", "%{customdata[1]}", lang), lang)
+            customdata=[[labels[index], literal(peer_value_text(row.context, lang)), literal(row.context.year_label(lang))]
+                        for index, row in members],
+            hovertemplate="%{customdata[0]}<br>" + labelled(literal(peer.label(lang)), bracketed("%{customdata[1]}", "%{customdata[2]}", lang), lang)
             + "<extra></extra>"))
-    national = [(label, row) for label, row in zip(labels, rows) if row.context.national is not None]
+    national = [(index, row) for index, row in enumerate(rows) if row.context.national is not None]
     if national:
         figure.add_trace(go.Scatter(
-            y=[label for label, _ in national], x=[row.context.national.value for _, row in national], mode="markers",
-            name=literal(text("chart_national", lang)), marker=dict(symbol="line-ns-open", size=18, color="#000000",
-                                                                 line=dict(width=2)),
-            customdata=[[literal(f"{row.context.national.label(lang)} {row.context.national.text(lang)}")]
-                        for _, row in national],
-            hovertemplate="%{y}<br>%{customdata[0]}<extra></extra>"))
-    own = [(label, row) for label, row in zip(labels, rows) if row.answer is not None]
+            y=[index + BAR_CENTRE for index, _ in national], x=[row.context.national.value for _, row in national],
+            mode="markers", name=literal(text("chart_national", lang)),
+            marker=dict(symbol="line-ns-open", size=18, color="#000000", line=dict(width=2)),
+            customdata=[[labels[index], literal(f"{row.context.national.label(lang)} {row.context.national.text(lang)}")]
+                        for index, row in national],
+            hovertemplate="%{customdata[0]}<br>%{customdata[1]}<extra></extra>"))
+    own = [(index, row) for index, row in enumerate(rows) if row.answer is not None]
     if own:
         figure.add_trace(go.Scatter(
-            y=[label for label, _ in own],
+            y=[index + OWN_OFFSET for index, _ in own],
             x=[(100.0 if row.answer else 0.0) if row.item.kind == "yes_no" else float(row.answer) for _, row in own],
-            mode="markers", name=literal(text("chart_own", lang)),
-            marker=dict(symbol="diamond", size=13, color="#111111", line=dict(color="white", width=1.5)),
-            customdata=[[literal(row_answer(row, lang)), literal(position_label(row, lang))] for _, row in own],
-            hovertemplate="%{y}<br>" + bracketed("%{customdata[0]}", "%{customdata[1]}", lang) + "<extra></extra>"))
+            mode="markers", name=literal(text("chart_own", lang)), cliponaxis=False,
+            marker=dict(symbol="diamond", size=OWN_SIZE, color="#111111", line=dict(color="white", width=1.5)),
+            customdata=[[labels[index], literal(row_answer(row, lang)), literal(position_label(row, lang))] for index, row in own],
+            hovertemplate="%{customdata[0]}<br>" + bracketed("%{customdata[1]}", "%{customdata[2]}", lang) + "<extra></extra>"))
     figure.update_layout(
         title=dict(text=literal(text("chart_title", lang)), x=0, xanchor="left", font=dict(size=15)),
-        height=190 + 30 * len(rows), font=dict(family=FONT, size=13), plot_bgcolor="white", barmode="overlay",
-        margin=dict(l=10, r=20, t=80, b=10), bargap=0.3, uniformtext=dict(minsize=11, mode="show"),
+        height=190 + ROW_PX * len(rows), font=dict(family=FONT, size=13), plot_bgcolor="white", barmode="overlay",
+        margin=dict(l=10, r=20, t=80, b=10), uniformtext=dict(minsize=11, mode="show"),
         legend=dict(orientation="h", yanchor="top", y=-0.02, x=0, xanchor="left", title_text=""),
         hoverlabel=dict(font_family=FONT))
     figure.update_xaxes(range=[0, 104], ticksuffix="%", gridcolor="#e5e5e5", side="top", title_text="")
-    figure.update_yaxes(categoryorder="array", categoryarray=labels, autorange="reversed", automargin=True)
+    figure.update_yaxes(tickmode="array", tickvals=list(range(len(rows))), ticktext=labels, range=[len(rows) - 0.5, -0.5],
+                        showgrid=False, zeroline=False, automargin=True)
     return figure
 
 
@@ -99,10 +117,10 @@ def band_figure(row: ScoreRow, lang: str) -> go.Figure | None:
 
 def trend_figure(row: ScoreRow, lang: str) -> go.Figure:
     context = row.context
-    color = group_color(context.peer.group_code)
+    color = group_color(context.trend_peer.group_code)
     figure = go.Figure(go.Scatter(
         x=[p.fiscal_year for p in context.trend], y=[p.value for p in context.trend], mode="lines+markers+text",
-        name=literal(context.peer.label(lang)), line=dict(color=color, width=3), marker=dict(size=9, color=color),
+        name=literal(context.trend_peer.label(lang)), line=dict(color=color, width=3), marker=dict(size=9, color=color),
         text=[f"{p.value_printed}%" for p in context.trend], textposition="top center",
         hovertemplate=labelled("%{x}", "%{text}", lang) + "<extra></extra>"))
     projection = context.projection
@@ -121,7 +139,7 @@ def trend_figure(row: ScoreRow, lang: str) -> go.Figure:
                          annotation_text=literal(text("band_own", lang, band=row_answer(row, lang))),
                          annotation_position="bottom right")
     figure.update_layout(
-        title=dict(text=literal(f"{row.item.label(lang)} — {context.peer.label(lang)}"), x=0, font=dict(size=14)),
+        title=dict(text=literal(f"{row.item.label(lang)} — {context.trend_peer.label(lang)}"), x=0, font=dict(size=14)),
         height=340, font=dict(family=FONT, size=13), plot_bgcolor="white", margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", y=-0.2, x=0, title_text=""))
     figure.update_xaxes(dtick=1, tickformat="d", ticksuffix=text("year_tick", lang, year=""), gridcolor="#f0f0f0")

@@ -13,6 +13,7 @@ from common.government_code import MunicipalityCodeError, is_prefecture_code, no
 from common.texts import pick, text
 from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
+from dashboard.benchmark_pick import official_caption
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, P
 from dashboard.db import database_version
 from dashboard.i18n import language
@@ -101,6 +102,9 @@ def render_form(model: Model) -> None:
                 column.number_input(text("percent_input", lang, item=item.label(lang)), min_value=0.0, max_value=100.0,
                                     value=None, step=0.1, format="%.1f", key=key, on_change=_on_form_change,
                                     help=text("percent_help", lang), placeholder=text("unanswered", lang))
+            caption = official_caption(model, item, st.session_state.get(key), lang)
+            if caption:
+                column.caption(caption)  # our words around published values, already escaped
 
 
 def _code_feedback(model: Model, lang: str) -> None:

@@ -10,6 +10,7 @@ from benchmark.peers import PeerContext, peer_contexts
 from benchmark.scoring import ScoreRow, score_entry
 from benchmark.vocabulary import MunicipalityEntry, items_from_frame, vocabulary
 from common.texts import pick
+from dashboard.benchmark_official import OfficialData
 from dashboard.db import query
 
 
@@ -24,8 +25,11 @@ class Model:
         self.government_codes = frozenset(query("benchmark_government_codes").government_code)
         facts = query("benchmark_facts")
         # every type's contexts at once: seven small computations when the model is built, then read-only
+        self.official = OfficialData(self.items)
+        # 別紙1's groups, then the real governments of the type wherever the per-government table answers the item
         self.contexts: dict[str, dict[str, PeerContext]] = {
-            code: peer_contexts(self.items, facts, query("benchmark_peer_groups", entity_type=code), code, ja, en)
+            code: self.official.with_real_peers(
+                peer_contexts(self.items, facts, query("benchmark_peer_groups", entity_type=code), code, ja, en), code)
             for code, (ja, en) in self.types.items()}
 
     def type_label(self, entity_type: str, lang: str) -> str:

@@ -12,7 +12,7 @@ import streamlit as st
 from benchmark.projection import projection_sentence
 from benchmark.scoring import POSITIONS, ScoreRow, summary
 from benchmark.vocabulary import MunicipalityEntry
-from benchmark.wording import scorecard_display_frame, sentence, summary_line
+from benchmark.wording import basis_line, scorecard_display_frame, sentence, summary_line
 from common.fiscal_years import format_fiscal_year
 from common.formatting import format_date, format_dates
 from common.texts import text
@@ -48,6 +48,8 @@ def render_report(model: Model, entry: MunicipalityEntry, rows: list[ScoreRow], 
                   for index, (name, width) in enumerate(widths.items())}
         st.dataframe(table, hide_index=True, width="stretch", height=38 + 35 * len(rows), column_config=config)
         render_charts(rows, key, lang)
+    st.subheader(text("basis_heading", lang))
+    st.markdown("\n".join(f"- {md(basis_line(row.context, lang))}" for row in rows))
     st.subheader(text("trend", lang))
     if not printed:
         st.caption(md(text("trend_caption", lang)))
@@ -92,7 +94,7 @@ def render_charts(rows: list[ScoreRow], key: str, lang: str) -> None:
 
 
 def render_trend_chart(rows: list[ScoreRow], key: str, lang: str) -> None:
-    with_trend = [row for row in rows if row.context.peer is not None and len(row.context.trend) > 1]
+    with_trend = [row for row in rows if row.context.trend_peer is not None and len(row.context.trend) > 1]
     if with_trend:
         codes = [row.item.item_code for row in with_trend]
         labels = {row.item.item_code: row.item.label(lang) for row in with_trend}
@@ -106,11 +108,11 @@ def trend_lines(rows: list[ScoreRow], lang: str) -> list[str]:
     for row in rows:
         context = row.context
         label = row.item.label(lang)
-        if context.peer is None:
+        if context.trend_peer is None:
             lines.append(text("labelled", lang, label=label, value=text("trend_no_peer", lang)))
             continue
         series = " → ".join(f"{format_fiscal_year(p.fiscal_year, lang)} {p.value_printed}%" for p in context.trend)
-        group = context.peer.label(lang)
+        group = context.trend_peer.label(lang)
         if row.item.kind == "band" and context.measure_band is not None:
             group = text("bracketed", lang, text=group, note=text("trend_band_series", lang, band=context.measure_band.label(lang)))
         line = f"{label} — " + text("trend_series", lang, peer=group, series=series)

@@ -3,7 +3,8 @@ cache), and how entries are named on screen.
 
 * ``benchmark_entry``   — the current single MunicipalityEntry (form or one-row upload);
 * ``benchmark_entries`` — the list from a many-row upload (a prefecture's list);
-* the last upload's notice / problems, the raw code text of the form, the chosen municipality and mode.
+* the last upload's notice / problems, the raw code text of the form, the chosen municipality and mode;
+* ``benchmark_official`` — the government picked by search or ``?code=`` and its official answers (published data).
 """
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ NOTICE_KEY = "benchmark_upload_notice"  # mode → (file name, count) of the las
 CODE_TEXT_KEY = "benchmark_form_code_text"
 MODE_KEY = "benchmark_mode"
 PICK_KEY = "benchmark_pick"
+OFFICIAL_KEY = "benchmark_official"  # (government code, {item_code: OfficialAnswer}) of the government chosen by search
 MEMO_KEY = "benchmark_memo"  # session-only: what is derived from the entries (scores, matrix, CSVs), by name
 P = "bench__"  # every widget key
 

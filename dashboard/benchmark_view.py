@@ -18,6 +18,8 @@ from dashboard.benchmark_charts import HEATMAP_MAX_ROWS, PLOT_CONFIG, heatmap_fi
 from dashboard.benchmark_files import render_downloads, render_upload, render_upload_outcome
 from dashboard.benchmark_form import render_form
 from dashboard.benchmark_model import Model, benchmark_model
+from dashboard.benchmark_pick import (chosen_code, government_from_url, render_government_picker,
+                                      render_official_table)
 from dashboard.benchmark_report import render_report
 from dashboard.benchmark_state import (ENTRIES_KEY, ENTRY_KEY, MODE_KEY, P, PICK_KEY, PROBLEMS_KEY, display_names,
                                        remembered)
@@ -71,14 +73,19 @@ def _restore_view(model: Model, lang: str) -> None:
         state[ENTRY_KEY] = MunicipalityEntry(None, "", view.entity_type, {})  # the type only: no one's answers
     for notice in notices:
         st.warning(text("url_notice", lang, param=notice.parameter), icon="⚠️")
+    if "code" in st.query_params:
+        state[f"{P}mode"] = "single"  # a government named in the link is one municipality
+    government_from_url()
 
 
 def _write_view(mode: str, print_view: bool) -> None:
-    """The view into the URL, with the language and the CSV encoding; never a name, a code or an answer."""
+    """The view into the URL, with the language and the CSV encoding, and the government chosen by search (a public
+    code); never a typed name or code, never an answer."""
     state = st.session_state
     entry = state.get(ENTRY_KEY)
     view = BenchmarkView(mode, entry.entity_type or None if entry and mode == "single" else None,
-                         "print" if print_view else "screen", state.get(f"{P}heatmap_sort") or "input")
+                         "print" if print_view else "screen", state.get(f"{P}heatmap_sort") or "input",
+                         chosen_code() if mode == "single" else None)
     params = {**benchmark_view_to_params(view), "lang": language()}
     if ENCODING_PARAMETER in st.query_params:
         params[ENCODING_PARAMETER] = st.query_params[ENCODING_PARAMETER]
@@ -91,6 +98,7 @@ def _on_mode_change() -> None:
 
 
 def render_single(model: Model, lang: str) -> None:
+    render_government_picker(model, lang)
     with st.expander(text("input_form", lang), expanded=True, icon=":material/edit_note:"):
         render_form(model)
     with st.expander(text("input_single_csv", lang), expanded=bool(st.session_state.get(PROBLEMS_KEY, {}).get("single")),
@@ -145,6 +153,7 @@ def render_multiple(model: Model, lang: str) -> None:
                     width="stretch", key=f"{P}heatmap")
     st.subheader(text("matrix_table", lang))
     st.dataframe(matrix_table(model, order, entries, scored, lang), hide_index=True, width="stretch")
+    render_official_table(model, entries, lang)
     render_downloads(model, entries, scored, "multiple")
     st.divider()
     index = _pick(names, lang)

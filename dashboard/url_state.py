@@ -156,6 +156,7 @@ class BenchmarkView:
     entity_type: str | None = None
     view: str = "screen"
     sort: str = "input"
+    government_code: str | None = None  # chosen by search or link; checked by the page (dashboard/profile_view.code_from_url)
 
 
 def parse_benchmark_view(params: Mapping[str, str], entity_types: Sequence[str],
@@ -182,6 +183,8 @@ def benchmark_view_to_params(view: BenchmarkView) -> dict[str, str]:
         params["type"] = view.entity_type
     if view.mode == "multiple":
         params["sort"] = view.sort
+    if view.government_code:
+        params["code"] = view.government_code
     return params
 
 

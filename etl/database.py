@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow
 
 SCHEMA = Path(__file__).with_name("schema.sql")
 MATERIALIZE = Path(__file__).with_name("materialize.sql")
@@ -17,6 +18,21 @@ FACTS_CONTRACT = [
     "breakdown_label_en", "fiscal_year", "as_of", "group_code", "group_label_ja", "value", "unit", "count", "count_unit",
     "source_ja",
 ]
+
+
+# How a table is stored when not in the order its frame comes in. The facts are stored by government (so one
+# government's rows sit together for the profile query) and in the indicators' reading order; DuckDB sorts them as it
+# inserts, in a fraction of what reordering 200,000 rows in pandas costs.
+STORED_ORDER = {
+    "government_facts": "select incoming.* from incoming join government_indicators i using (indicator_code) "
+                        "order by incoming.government_code, i.sort_order, incoming.as_of",
+}
+# Keys of the facts tables without a foreign key (one lookup per row is too slow for 200,000 rows): one join each.
+UNMATCHED_KEYS = {
+    "government_facts.government_code": "select count(*) from government_facts f anti join governments g using (government_code)",
+    "government_facts.indicator_code": "select count(*) from government_facts f anti join government_indicators i using (indicator_code)",
+    "government_facts.source_id": "select count(*) from government_facts f anti join government_sources s using (source_id)",
+}
 
 
 class ContractError(RuntimeError):
@@ -39,8 +55,11 @@ def write_database(path: Path, frames: dict[str, pd.DataFrame], build_info: dict
         if unknown:
             raise ContractError(f"no table in etl/schema.sql for {', '.join(sorted(unknown))}")
         for table in [name for name in columns if name in frames]:
-            connection.register("incoming", frames[table][columns[table]])
-            connection.execute(f'insert into "{table}" select * from incoming')  # table names come from our own dict
+            # as Arrow: DuckDB's scan of a pandas frame costs ~10 ms to set up per table (it inspects every text
+            # column), an Arrow table's ~2 ms; there are 37 tables
+            connection.register("incoming", pyarrow.Table.from_pandas(frames[table][columns[table]], preserve_index=False))
+            # table names come from our own dict
+            connection.execute(f'insert into "{table}" ' + STORED_ORDER.get(table, "select * from incoming"))
             connection.unregister("incoming")
         connection.executemany("insert into build_info values (?, ?)", list(build_info.items()))
         connection.execute(MATERIALIZE.read_text(encoding="utf-8"))
@@ -62,6 +81,10 @@ def check_contract(connection: duckdb.DuckDBPyConnection, expected_facts: int) -
         "select count(*) from observations o left join indicator_groups g using (indicator_code, group_code) where g.group_code is null").fetchone()[0]
     if orphans:
         raise ContractError(f"{orphans} observations use a group their table does not print")
+    for key, query in UNMATCHED_KEYS.items():
+        unmatched = connection.execute(query).fetchone()[0]
+        if unmatched:
+            raise ContractError(f"{unmatched} rows have a {key} that its table does not list")
 
 
 def remove_leftovers(target: Path) -> None:

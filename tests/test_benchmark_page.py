@@ -33,6 +33,14 @@ def open_page(language: str = "ja") -> AppTest:
     return at
 
 
+def real_peers(indicator_code: str, entity_type: str, type_ja: str, counter: str) -> str:
+    """「回答した町740町のうち414町（55.9%・計算値）が」: the base of the real peers, counted from the raw CSV
+    (tests/test_benchmark_real_peers.py), for items the per-government table answers."""
+    from tests.test_benchmark_real_peers import expected_base  # that module imports this one
+    answered, done, _ = expected_base(indicator_code, entity_type)
+    return f"回答した{type_ja}{answered}{counter}のうち{done}{counter}（{100 * done / answered:.1f}%・計算値）が"
+
+
 def assert_clean(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
 
@@ -107,8 +115,8 @@ def test_form_entry_produces_the_sentence_for_a_town():
     at.run()
     assert_clean(at)
     text = sentences(at)
-    assert "町村では29.6%（273団体）が策定済み" in text
-    assert "全体方針：策定済み — 町村では29.6%（273団体）が策定済み（2023年4月1日時点）。先行している側です。" in text
+    assert "全体方針：策定済み — " + real_peers("dx_muni_overall_policy", "town", "町", "町") + "策定済み（2023年4月1日時点、" in text
+    assert "全体方針：別紙1の「町村」" not in text and "全体方針：町の実際の団体と比較" in text
     entry = at.session_state["benchmark_entry"]
     assert entry == MunicipalityEntry(None, "", "town", {"governance_overall_policy": True})
     assert at.dataframe  # the scorecard table
@@ -179,7 +187,7 @@ def test_single_upload_of_a_cp932_file_fills_the_form():
     assert at.radio(key="bench__form__governance_overall_policy").value == "yes"
     assert at.number_input(key="bench__form__standardization_completed").value == 66.6
     assert "富士河口湖町（194301）／町" in [element.value for element in at.text]
-    assert "町村では29.6%（273団体）が策定済み" in sentences(at)
+    assert real_peers("dx_muni_overall_policy", "town", "町", "町") + "策定済み" in sentences(at)
 
 
 def test_multiple_upload_of_a_prefecture_list(downloads):
@@ -436,7 +444,7 @@ def test_print_view_is_a_clean_report():
     assert at.table  # the scorecard as a static table
     assert not at.file_uploader and not at.get("plotly_chart")
     assert any("@media print" in m.value for m in at.markdown)
-    assert "全体方針：策定済み — 町村では29.6%（273団体）が策定済み" in sentences(at)
+    assert "全体方針：策定済み — " + real_peers("dx_muni_overall_policy", "town", "町", "町") + "策定済み" in sentences(at)
 
 
 def test_cp932_option_for_the_scorecard(downloads):
@@ -450,7 +458,8 @@ def test_cp932_option_for_the_scorecard(downloads):
     assert not data.startswith(codecs.BOM_UTF8)
     rows = csv_rows(data, "cp932")
     assert rows[1][1] == "富士河口湖町"
-    assert rows[1][rows[0].index("文")].startswith("全庁的・横断的な推進体制：構築済み ― 町村では")  # cp932's dash
+    assert rows[1][rows[0].index("文")].startswith(  # cp932's dash
+        "全庁的・横断的な推進体制：構築済み ― " + real_peers("dx_muni_cross_departmental", "town", "町", "町"))
     assert not any(w.value for w in at.warning)  # no fallback to UTF-8 was needed
 
 
@@ -476,9 +485,12 @@ def test_both_languages_render_everything(language):
     assert_clean(at)
     if language == "en":
         assert at.title[0].value == "Benchmark your municipality"
-        assert "Overall DX policy: Adopted — 71.6% (549 entities) of Cities (excl. designated) report “Adopted”" in sentences(at)
+        from tests.test_benchmark_real_peers import expected_base
+        answered, done, _ = expected_base("dx_muni_overall_policy", "core")
+        assert (f"Overall DX policy: Adopted — {done} of the {answered} governments of type “Core city” that answered "
+                f"({100 * done / answered:.1f}%, computed) report “Adopted”") in sentences(at)
     else:
-        assert "全体方針：策定済み — 市では71.6%（549団体）が策定済み" in sentences(at)
+        assert "全体方針：策定済み — " + real_peers("dx_muni_overall_policy", "core", "中核市", "市") + "策定済み" in sentences(at)
 
 
 def test_plotly_template_fields_in_names_stay_literal_on_the_charts():

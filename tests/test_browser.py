@@ -13,6 +13,9 @@ import pytest
 from tests.browser import (ARTIFACTS, CHART, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
                            offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
 
+from tests.test_benchmark_page import real_peers
+from tests.test_benchmark_real_peers import expected_base
+
 pytestmark = pytest.mark.browser
 
 TOPIC_PAGES = ["governance", "frontyard", "standardization", "mynumber", "security", "ai_rpa", "telework"]
@@ -145,7 +148,8 @@ def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
     heading.wait_for(timeout=30_000)
     wait_until_idle(page)
     assert_no_exception(page)
-    assert "町村では29.6%（273団体）が策定済み" in page.locator('[data-testid="stMain"]').inner_text()
+    town_peers = real_peers("dx_muni_overall_policy", "town", "町", "町")  # counted from the raw CSV
+    assert town_peers + "策定済み" in page.locator('[data-testid="stMain"]').inner_text()
     heading.scroll_into_view_if_needed()
     screenshot(page, "benchmark_scorecard")
 
@@ -156,7 +160,8 @@ def test_benchmark_upload_scorecard_and_csv(dashboard_url, page):
     assert download_info.value.suggested_filename.startswith("dx_benchmark_194301")
     assert data.startswith(b"\xef\xbb\xbf")
     text = data.decode("utf-8-sig")
-    assert "富士河口湖町" in text and "29.6" in text and "2023-04-01" in text
+    answered, done, _ = expected_base("dx_muni_overall_policy", "town")
+    assert "富士河口湖町" in text and f",{100 * done / answered:.1f}," in text and "2023-04-01" in text
 
     page.get_by_text("複数団体（都道府県による一括確認）").click()
     wait_until_idle(page)
@@ -274,6 +279,30 @@ def test_map_draws_with_every_outside_request_blocked(dashboard_url, offline_pag
     assert drawn["points"] >= 1741, "every municipality is drawn as a point"
     assert page.blocked_requests == [], "the map needs nothing from another host"
     screenshot(page, "map_offline")
+
+
+def test_benchmark_prefill_after_picking_a_government_by_search(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/benchmark?lang=ja")
+    assert_no_exception(page)
+    box = page.get_by_role("textbox", name="自団体を検索して選ぶ")
+    box.fill("はこだて")
+    box.press("Enter")
+    button = page.get_by_role("button", name="函館市（北海道）")
+    button.wait_for()
+    button.click()
+    wait_for_url_containing(page, "code=012025")
+    wait_until_idle(page)
+    assert_no_exception(page)
+    page.get_by_text("選んだ団体：函館市（中核市）。公式回答で記入しました。").wait_for()
+    caption = page.get_by_text("公式回答：未策定（2023年4月1日時点、出典：デジタル庁「自治体DXの取組に関するダッシュボード」）")
+    caption.wait_for()
+    assert page.get_by_role("radio", name="未策定").is_checked(), "the official 未実施 is filled in as 未策定"
+    assert page.get_by_role("radio", name="構築済み").is_checked()
+    answered, done, _ = expected_base("dx_muni_overall_policy", "core")  # counted from the raw CSV
+    page.get_by_text(f"回答した中核市{answered}市のうち{done}市（{100 * done / answered:.1f}%・計算値）が策定済み",
+                     exact=False).first.wait_for()
+    caption.scroll_into_view_if_needed()
+    screenshot(page, "benchmark_prefilled_hakodate")
 
 
 YONAGUNI = "473821"  # 与那国町: the westernmost municipality, a point far from every other marker

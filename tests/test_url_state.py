@@ -94,6 +94,14 @@ def test_the_benchmark_view_round_trips_and_never_holds_an_entry():
     assert refused[0] == BenchmarkView(view="print") and [n.parameter for n in refused[1]] == ["mode", "type"]
 
 
+def test_the_benchmark_view_names_the_government_chosen_by_search_and_nothing_typed():
+    from dashboard.url_state import BenchmarkView, benchmark_view_to_params
+
+    chosen = benchmark_view_to_params(BenchmarkView("single", "core", "screen", "input", "012025"))
+    assert chosen == {"mode": "single", "view": "screen", "type": "core", "code": "012025"}
+    assert "code" not in benchmark_view_to_params(BenchmarkView("single", "core"))
+
+
 # --- a topic page's distribution view --------------------------------------------------------------------------------
 
 from dashboard.url_state import (DistributionFilters, distribution_to_params, parse_distribution_filters,  # noqa: E402

@@ -69,10 +69,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "milestone_beyond": ("{target}%到達は{horizon}年より先", "{target}% not within {horizon} years"),
     "projection_tail": ("です。", "."),
     # --- benchmark: page (dashboard/benchmark_*.py) --------------------------------------------------------------------
-    "intro": ("自団体の取組状況を入力すると、同じ種類の団体（公表されている最も細かい区分）の中での位置を、公表値と文章で示します。"
+    "intro": ("自団体の取組状況を入力すると、同じ種類の団体の中での位置を、公表値と文章で示します（団体別のデータがある項目は同じ区分の実際の団体と、ない項目は公表されている最も細かい区分と比べます）。"
               "入力はこのブラウザのセッションの中だけに保持され、サーバーには保存されません。",
-              "Enter your own status to see where you stand among municipalities like yours (the finest published group "
-              "containing your type), in published figures and plain sentences. Entries stay in this browser session only; "
+              "Enter your own status to see where you stand among municipalities like yours (the actual governments of "
+              "your type where per-government data exists, else the finest published group containing your type), in "
+              "published figures and plain sentences. Entries stay in this browser session only; "
               "nothing is stored on the server."),
     "mode": ("対象", "For"),
     "mode_single": ("1団体", "One municipality"),
@@ -214,4 +215,54 @@ TEXTS: dict[str, tuple[str, str]] = {
     "print_note": ("数値は資料に印字された値です。差・帯の割合・見通しは、その値から計算したものです。",
                    "Figures are as printed in the sources; differences, band shares and projections are computed from them."),
     "nothing_to_print": ("印刷する内容がありません。先に入力してください。", "Nothing to print yet: enter a municipality first."),
+    # --- benchmark: real peers and official answers (benchmark/wording.py, dashboard/benchmark_government.py) ----------
+    "reason_not_adopted": ("テレワーク未導入", "telework not adopted"),
+    "not_adopted_band": ("この割合は導入団体の中の分布のため、テレワークを導入していない団体は比較しません。",
+                         "This share is a distribution among adopters, so a government without telework is not compared."),
+    "yes_no_government": ("回答した{peer}{answered}{counter}のうち{done}{counter}（{share}%・計算値）が{yes}（{as_of}時点{missing}）。",
+                          "{done} of the {answered} governments of type “{peer}” that answered ({share}%, computed) "
+                          "report “{yes}” (as of {as_of}{missing})."),
+    "government_peer_value": ("{done}/{answered}（{share}%・計算値）", "{done} of {answered} ({share}%, computed)"),
+    "government_peer_group": ("{peer}の各団体（回答{answered}{counter}、{year}）", "{peer}: each government ({answered} answered, {year})"),
+    "chart_real_peers": ("{peer}（団体別データから集計）", "{peer} (counted per government)"),
+    "basis_heading": ("比較の相手", "Who you are compared with"),
+    "basis_government": ("{item}：{peer}の実際の団体と比較（{as_of}時点の団体別データから集計。{source}）。",
+                         "{item}: compared with the actual governments of type “{peer}”, counted per government as of "
+                         "{as_of} ({source})."),
+    "basis_besshi_no_government_data": ("{item}：別紙1の「{group}」（{year}）と比較。この項目には団体別のデータがないため。",
+                                        "{item}: compared with 別紙1's group “{group}” ({year}), because there is no "
+                                        "per-government data for this item."),
+    "basis_besshi_government_date_undetermined": (
+        "{item}：別紙1の「{group}」（{year}）と比較。団体別のデータはあるものの、その時点が確定できないため。",
+        "{item}: compared with 別紙1's group “{group}” ({year}): per-government data exists, but its date cannot be "
+        "determined."),
+    "basis_besshi_government_data_older": (
+        "{item}：別紙1の「{group}」（{year}）と比較。団体別のデータは{as_of}時点で、別紙1の値より古いため。",
+        "{item}: compared with 別紙1's group “{group}” ({year}), because the per-government data (as of {as_of}) is "
+        "older than 別紙1's figure."),
+    "basis_besshi_government_numbers": (
+        "{item}：別紙1の「{group}」（{year}）と比較。団体別の数値どうしの比較は、この画面ではまだ行っていないため。",
+        "{item}: compared with 別紙1's group “{group}” ({year}): this page does not yet compare per-government numbers."),
+    "basis_none": ("{item}：比較できる公表値がありません。", "{item}: no published figure to compare with."),
+    "pick_government": ("団体を選ぶ", "Choose your government"),
+    "pick_government_help": ("団体名・かな・ローマ字・団体コードで検索し、選ぶと公式回答（団体別データ）で記入されます。"
+                             "変わった項目だけ直してください。",
+                             "Search by name, kana, romanised name or code; choosing one fills the form with its official "
+                             "answers (per-government data). Then change what has changed since."),
+    "pick_government_search": ("自団体を検索して選ぶ", "Find your own government"),
+    "chosen_government": ("選んだ団体：{name}（{entity}）。公式回答で記入しました。", "Chosen: {name} ({entity}). The form holds its official answers."),
+    "official_answer": ("公式回答：{answer}（{as_of}、{source}）", "Official answer: {answer} ({as_of}, {source})"),
+    "official_unanswered": ("公式回答：{answer}（{as_of}、{source}）— 未回答のままにしています",
+                            "Official answer: {answer} ({as_of}, {source}) — left unanswered"),
+    "own_answer_marker": ("✎ あなたの回答（公式回答と異なります）", "✎ Your answer (differs from the official one)"),
+    "official_mark": ("公式", "official"),
+    "own_mark": ("あなたの回答", "yours"),
+    "official_table": ("公式回答との対照（団体別データ）", "Entered against the official answers (per-government data)"),
+    "official_table_caption": ("各セルは「入力／公式」。≠ は入力と公式回答が異なる項目です。公式回答がない団体・項目は空欄です。",
+                               "Each cell reads “entered / official”; ≠ marks an entry that differs from the official "
+                               "answer. Blank where no official answer exists."),
+    "official_cell": ("{entered}／公式：{official}", "{entered} / official: {official}"),
+    "differs_marker": ("≠ ", "≠ "),
+    "col_differences": ("公式回答と異なる項目数", "Items differing from the official answer"),
+    "official_none": ("該当する団体別データはありません", "no per-government data"),
 }

@@ -9,17 +9,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
                              online_rates_municipalities, online_rates_prefectures, outlines, reconciliation, source_files)
+from etl.background import in_background
 from etl.governments.exceptions import Exceptions
 from etl.governments.indicators import indicator_table, load_indicators
 from etl.governments.outcome import Outcome
 from etl.reference import Reference
 from etl.sources import read_reference_csv
 
+# In the order the foreign keys need (the database sorts the facts by government as it stores them: etl/database.py).
+TABLE_ORDER = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
+               "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
 FACT_COLUMNS = ["government_code", "indicator_code", "indicator_label_ja", "as_of", "value_printed", "value", "count", "unit",
                 "status", "base_count", "base_as_of", "source_id", "source_file", "source_row", "source_column"]
 
@@ -34,13 +37,16 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     if outcome.failures:
         return {}, outcome.checks, outcome.failures
     governments = outcome.frames["governments"]
-    outcome.merge(outlines.run(data_dir, governments))
     indicators = load_indicators(data_dir)
     exceptions = Exceptions(data_dir)
-    tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
-        digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
     today = governments.set_index("government_code").entity_type
-    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    # The 141 card files and the outlines are read in a second process while this one reads the Digital Agency tables
+    with in_background(_cards_and_outlines, data_dir, governments, today, exceptions) as pending:
+        tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
+            digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
+        cards, shapes, used = pending.result()
+    exceptions.used |= used
+    outcome.merge(shapes)
     for table in tables + [cards]:
         outcome.checks += table.checks
         outcome.failures += table.failures
@@ -60,15 +66,11 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     outcome.failures += exceptions.unused()
     outcome.frames["government_exceptions"] = exceptions.frame().rename(columns={"check": "check_name"})
     outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
-    return ordered(outcome.frames), outcome.checks, outcome.failures
+    return {name: outcome.frames[name] for name in TABLE_ORDER}, outcome.checks, outcome.failures
 
 
-def ordered(frames: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """In the order the foreign keys need; facts sorted by government so one government's rows sit together."""
-    order = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
-             "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
-    facts = frames["government_facts"]
-    sort = facts.indicator_code.map(frames["government_indicators"].set_index("indicator_code").sort_order)
-    rows = np.lexsort((facts.as_of.to_numpy(), sort.to_numpy(), pd.factorize(facts.government_code, sort=True)[0]))
-    frames["government_facts"] = facts.iloc[rows].reset_index(drop=True)
-    return {name: frames[name] for name in order}
+def _cards_and_outlines(data_dir: Path, governments: pd.DataFrame, today: pd.Series,
+                        exceptions: Exceptions) -> tuple[Outcome, Outcome, set[int]]:
+    """The card issuance files and the prefecture outlines, and which declared exceptions the cards used."""
+    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    return cards, outlines.run(data_dir, governments), exceptions.used

@@ -20,6 +20,8 @@ BASE_GROUPS = ("all", "muni", "city", "town_village")
 def run(data_dir: Path, reference: Reference, facts: pd.DataFrame, groups: pd.DataFrame) -> Outcome:
     """Each declared pairing (data/municipal/reconciliations.csv), the FY2023 responding bases, and one survey per block."""
     outcome = Outcome()
+    # only the columns compared: filtering all fifteen columns of 200,000 rows cost more than the comparisons
+    facts = facts[["indicator_code", "government_code", "as_of", "status", "count"]]
     facts = facts[facts.indicator_code.isin(set(SAME_SURVEY) | {"dx_muni_ai", "dx_muni_rpa", "dx_muni_telework", "dx_pref_ai",
                                                                "dx_pref_rpa", "dx_pref_telework", "mynumber_issued_rate"})]
     by_indicator = dict(tuple(facts.groupby("indicator_code", sort=False)))
