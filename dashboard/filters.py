@@ -7,7 +7,7 @@ import streamlit as st
 
 from common.texts import text
 from dashboard.i18n import language
-from dashboard.url_state import (ENCODING_PARAMETER, FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
+from dashboard.url_state import (DISTRIBUTION_PARAMETERS, ENCODING_PARAMETER, FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
                                  selection_to_params)
 
 SAVED_KEY = "saved_filters"  # page id → last Selection: survives switching pages (widget state does not)
@@ -48,15 +48,17 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
     selection = Selection(tuple(y for y in options.fiscal_years if y in years), tuple(g for g in options.groups if g in groups),
                           tuple(items))
     saved[page_id] = selection
-    write_url({**selection_to_params(selection, options), "lang": lang})
+    write_url({**selection_to_params(selection, options), "lang": lang}, keep=DISTRIBUTION_PARAMETERS)
     return selection, notices
 
 
-def write_url(params: dict[str, str]) -> None:
+def write_url(params: dict[str, str], keep: tuple[str, ...] = ()) -> None:
     """Replace the URL's parameters only when they differ, so an unchanged view does not touch browser history.
-    The CSV encoding is kept: the download's own radio writes it (dashboard/exports.py)."""
-    if ENCODING_PARAMETER in st.query_params:
-        params = {**params, ENCODING_PARAMETER: st.query_params[ENCODING_PARAMETER]}
+    The CSV encoding is kept: the download's own radio writes it (dashboard/exports.py); so are the `keep` parameters,
+    which another part of the page writes (a topic page's distribution view)."""
+    for name in (ENCODING_PARAMETER, *keep):
+        if name in st.query_params:
+            params = {**params, name: st.query_params[name]}
     if st.query_params.to_dict() != params:
         st.query_params.from_dict(params)
 

@@ -142,10 +142,10 @@ def online_section(head: Header) -> Section | None:
         summary = number_summary(type_peers, frame, head.code)
         own = statuses_of(frame).get(head.code, NOT_REPORTED)
         reported += own not in (NOT_REPORTED, "not_applicable")
-        rows.append([indicator.label_ja.strip(), peer_text.status_text(own),
+        rows.append([pick(indicator.label_ja.strip(), indicator.label_en, language()), peer_text.status_text(own),
                      peer_text.number_text(summary.median, "pct"), summary.reported, iso_date(as_of)])
     columns = [text("procedure", language()), text("own_rate", language()), text("peer_median_rate", language(), peer=type_label), text("peer_reporting", language()), text("as_of", language())]
-    return Section(text("online_heading", language()), pd.DataFrame(rows, columns=columns), (text("online_reported", language(), count=reported),),
+    return Section(text("online_heading", language()), pd.DataFrame(rows, columns=columns), (text("online_reported", language(), count=reported, total=len(chosen)),),
                    gap_joined([*attributions(["digital_agency_dx_table"]), text("computed_note", language())], language()))
 
 

@@ -15,7 +15,7 @@ from common.texts import text
 from dashboard.i18n import language
 from dashboard.profile_model import Section, build_profile
 from dashboard.topic_page import CHART_CONFIG
-from dashboard.url_state import MAX_PARAMETER_LENGTH
+from dashboard.url_state import MAX_PARAMETER_LENGTH, PROFILE_VIEW, parse_profile_view
 from common.formatting import labelled
 
 PRINT_KEY = "profile__print"
@@ -45,7 +45,10 @@ def render_profile_page() -> None:
         (st.info if code is None and st.query_params.get("code") is None else st.error)(md(problem))
         return
     profile = build_profile(code, language(), database_version())
-    write_url({"code": code, "lang": language()})
+    if PRINT_KEY not in st.session_state:  # first run since arriving: the link may ask for the print view (view=print)
+        st.session_state[PRINT_KEY], refused = parse_profile_view(st.query_params.get(PROFILE_VIEW))
+        if refused:
+            st.warning(text("url_notice", language(), param=PROFILE_VIEW), icon="⚠️")
     head = profile.header
     st.title(md(head.title))
     st.caption(md(head.other_names))
@@ -59,6 +62,7 @@ def render_profile_page() -> None:
         st.page_link(PREFECTURE_PAGE, label=md(text("open_prefecture", language(), prefecture=head.prefecture_label)),
                      query_params={"code": head.prefecture_code, "lang": language()}, icon=":material/map:")
     printing = st.toggle(text("print_view_toggle", language()), key=PRINT_KEY)
+    write_url({"code": code, "lang": language(), **({PROFILE_VIEW: "print"} if printing else {})})
     if printing:
         st.caption(text("print_hint", language()))
     else:

@@ -132,6 +132,18 @@ def encoding_to_param(encoding: str) -> str:
     return next(word for word, codec in ENCODINGS_IN_URL.items() if codec == encoding)
 
 
+PROFILE_VIEW = "view"  # the profile page: view=print opens its print view
+
+
+def parse_profile_view(raw: str | None) -> tuple[bool, bool]:
+    """(whether the print view is asked for, whether the raw value had to be refused): `print` or `screen`."""
+    if raw is None or raw == "screen":
+        return False, False
+    if raw == "print":
+        return True, False
+    return False, True
+
+
 BENCHMARK_MODES = ("single", "multiple")
 BENCHMARK_VIEWS = ("screen", "print")
 
@@ -174,3 +186,51 @@ def benchmark_view_to_params(view: BenchmarkView) -> dict[str, str]:
     if view.government_code:
         params["code"] = view.government_code
     return params
+
+
+# --- a topic page's distribution view --------------------------------------------------------------------------------
+
+DISTRIBUTION_INDICATOR, DISTRIBUTION_TYPES, DISTRIBUTION_ANSWERS, DISTRIBUTION_PREFECTURE = "dist", "dist_types", "dist_answers", "dist_pref"
+DISTRIBUTION_PARAMETERS = (DISTRIBUTION_INDICATOR, DISTRIBUTION_TYPES, DISTRIBUTION_ANSWERS, DISTRIBUTION_PREFECTURE)
+
+
+@dataclass(frozen=True)
+class DistributionFilters:
+    """What the distribution's list is narrowed to; empty (or None) means every government."""
+
+    types: tuple[str, ...] = ()
+    answers: tuple[str, ...] = ()
+    prefecture: str | None = None
+
+
+def parse_distribution_indicator(params: Mapping[str, str], allowed: Sequence[str]) -> tuple[str, list[Notice]]:
+    """The indicator named by `dist`, else the first; a value outside `allowed` is refused by name."""
+    raw = params.get(DISTRIBUTION_INDICATOR)
+    if raw is None:
+        return allowed[0], []
+    if isinstance(raw, str) and len(raw) <= MAX_PARAMETER_LENGTH and raw in allowed:
+        return raw, []
+    return allowed[0], [Notice(DISTRIBUTION_INDICATOR, partial=False)]
+
+
+def parse_distribution_filters(params: Mapping[str, str], types: Sequence[str], answers: Sequence[str],
+                               prefectures: Sequence[str]) -> tuple[DistributionFilters, list[Notice]]:
+    """The list's filters for a view whose options are given (no answer filter where `answers` is empty). Unknown values
+    are dropped with a notice; nothing usable means no filter."""
+    notices: list[Notice] = []
+    chosen_types = _parse_list(params.get(DISTRIBUTION_TYPES), list(types), DISTRIBUTION_TYPES, notices) or []
+    chosen_answers = []
+    if answers:  # a rate's view has no answer filter: the parameter means nothing there
+        chosen_answers = _parse_list(params.get(DISTRIBUTION_ANSWERS), list(answers), DISTRIBUTION_ANSWERS, notices) or []
+    prefecture = params.get(DISTRIBUTION_PREFECTURE)
+    if prefecture is not None and not (isinstance(prefecture, str) and prefecture in prefectures):
+        notices.append(Notice(DISTRIBUTION_PREFECTURE, partial=False))
+        prefecture = None
+    return DistributionFilters(tuple(chosen_types), tuple(chosen_answers), prefecture or None), notices
+
+
+def distribution_to_params(indicator: str | None, filters: DistributionFilters) -> dict[str, str]:
+    """Only what differs from the default view is written: `indicator` None where the page has a single one."""
+    params = {DISTRIBUTION_INDICATOR: indicator or "", DISTRIBUTION_TYPES: SEPARATOR.join(filters.types),
+              DISTRIBUTION_ANSWERS: SEPARATOR.join(filters.answers), DISTRIBUTION_PREFECTURE: filters.prefecture or ""}
+    return {name: value for name, value in params.items() if value}

@@ -136,6 +136,24 @@ def page(new_page):
     return new_page()
 
 
+@pytest.fixture()
+def offline_page(new_page, dashboard_url):
+    """A page whose every request to another host is aborted, and the list of those requests (it must stay empty)."""
+    page = new_page()
+    blocked: list[str] = []
+
+    def only_local(route):
+        if route.request.url.startswith(dashboard_url):
+            route.continue_()
+        else:
+            blocked.append(route.request.url)
+            route.abort()
+
+    page.context.route("**/*", only_local)
+    page.blocked_requests = blocked
+    return page
+
+
 def wait_until_idle(page, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
     """Wait for the app to be connected and done running its script, then let the charts settle.
 

@@ -11,7 +11,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import (ARTIFACTS, CHART, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
-                           open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
+                           offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
 
 from tests.test_benchmark_page import real_peers
 from tests.test_benchmark_real_peers import expected_base
@@ -264,18 +264,8 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
     screenshot(page, "prefecture_ishikawa_heatmap")
 
 
-def test_map_draws_with_every_outside_request_blocked(dashboard_url, new_page):
-    page = new_page()
-    blocked: list[str] = []
-
-    def only_local(route):
-        if route.request.url.startswith(dashboard_url):
-            route.continue_()
-        else:
-            blocked.append(route.request.url)
-            route.abort()
-
-    page.context.route("**/*", only_local)
+def test_map_draws_with_every_outside_request_blocked(dashboard_url, offline_page):
+    page = offline_page
     open_page(page, f"{dashboard_url}/prefecture?lang=ja")
     assert_no_exception(page)
     wait_for_chart(page)
@@ -287,7 +277,7 @@ def test_map_draws_with_every_outside_request_blocked(dashboard_url, new_page):
     assert drawn["geo"] == 0
     assert drawn["fills"] >= 1, "the prefectures are filled polygons"
     assert drawn["points"] >= 1741, "every municipality is drawn as a point"
-    assert blocked == [], "the map needs nothing from another host"
+    assert page.blocked_requests == [], "the map needs nothing from another host"
     screenshot(page, "map_offline")
 
 
@@ -313,3 +303,60 @@ def test_benchmark_prefill_after_picking_a_government_by_search(dashboard_url, p
                      exact=False).first.wait_for()
     caption.scroll_into_view_if_needed()
     screenshot(page, "benchmark_prefilled_hakodate")
+
+
+YONAGUNI = "473821"  # 与那国町: the westernmost municipality, a point far from every other marker
+
+
+def test_clicking_a_municipality_on_the_map_opens_its_profile(dashboard_url, offline_page):
+    page = offline_page
+    page.set_viewport_size({"width": 1280, "height": 1400})  # the whole map on screen: a click lands where it is drawn
+    open_page(page, f"{dashboard_url}/prefecture?lang=ja")
+    wait_for_chart(page)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    where = page.evaluate("""([selector, code]) => {
+        const chart = document.querySelector(selector);
+        const layout = chart._fullLayout, box = chart.getBoundingClientRect();
+        for (const trace of chart._fullData) {
+            const index = (trace.customdata || []).findIndex(d => d[0] === code && d[1] === "muni");
+            if (index < 0) continue;
+            return {x: box.left + layout.xaxis._offset + layout.xaxis.l2p(trace.x[index]),
+                    y: box.top + layout.yaxis._offset + layout.yaxis.l2p(trace.y[index])};
+        }
+        return null;
+    }""", [CHART, YONAGUNI])
+    assert where, "与那国町 is drawn as a point"
+    page.mouse.move(where["x"], where["y"])
+    page.locator(".hoverlayer").get_by_text("与那国町").wait_for()  # the hover names the point about to be clicked
+    page.mouse.click(where["x"], where["y"])
+    page.wait_for_function(f"() => location.pathname.endsWith('/municipality') && location.search.includes('code={YONAGUNI}')")
+    wait_until_idle(page)
+    assert_no_exception(page)
+    assert page.get_by_role("heading", name="与那国町").count() >= 1
+    assert page.blocked_requests == []
+
+
+def test_the_profile_print_view_prints_its_figures_without_the_sidebar(dashboard_url, offline_page):
+    page = offline_page
+    open_page(page, f"{dashboard_url}/municipality?code=012025&view=print&lang=ja")
+    assert_no_exception(page)
+    wait_for_chart(page)
+    page.emulate_media(media="print")
+    shown = page.evaluate("""(selector) => {
+        const visible = element => element !== null && getComputedStyle(element).display !== "none"
+            && element.getBoundingClientRect().height > 0;
+        const chart = document.querySelector(selector);
+        return {sidebar: visible(document.querySelector('[data-testid="stSidebar"]')),
+                toggle: visible(document.querySelector('[data-testid="stCheckbox"]')),
+                chart: visible(chart) && chart._fullData.length > 0 && chart.querySelectorAll('.scatterlayer .trace').length > 0,
+                tables: [...document.querySelectorAll('[data-testid="stTable"] table')].filter(visible).length,
+                heading: document.querySelector('h1') && document.querySelector('h1').innerText};
+    }""", CHART)
+    assert shown["sidebar"] is False and shown["toggle"] is False, shown
+    assert shown["chart"] and shown["tables"] >= 3 and "函館市" in shown["heading"], shown
+    printed = page.pdf(format="A4", print_background=True)  # what the browser's print command produces
+    assert printed.startswith(b"%PDF") and len(printed) > 50_000
+    (ARTIFACTS / "print").mkdir(parents=True, exist_ok=True)
+    (ARTIFACTS / "print" / "profile_hakodate.pdf").write_bytes(printed)
+    screenshot(page, "profile_hakodate_print")
+    assert page.blocked_requests == []

@@ -186,3 +186,21 @@ def test_the_later_besshi1_figures_are_those_of_the_finest_group_with_their_own_
     held = app.dataframe[-1].value  # 保有枚数率: counts are cards, for 特別区・市 (the finest group printed for 中核市)
     assert "枚数" in held.columns and "団体数" not in held.columns
     assert set(held["区分"]) == {"特別区・市"}
+
+
+def test_the_profile_print_view_is_in_the_url_both_ways():
+    app = open_page("municipality", {"code": HAKODATE, "view": "print", "lang": "en"})
+    assert not app.exception and app.toggle(key="profile__print").value is True
+    assert app.table and not app.get("download_button"), "the print view draws plain tables and no download button"
+    assert app.query_params["view"] == "print"
+    app.toggle(key="profile__print").set_value(False).run()
+    assert "view" not in app.query_params and app.dataframe
+
+
+@pytest.mark.parametrize("lang, message", [("ja", "URLの指定「view」に使えない値があったため、既定の表示に戻しました。"),
+                                           ("en", "The link's “view” setting had values that cannot be used; showing the default instead.")])
+def test_a_hostile_profile_view_falls_back_to_the_screen_view_with_a_notice(lang, message):
+    app = open_page("municipality", {"code": HAKODATE, "view": "<script>print()</script>", "lang": lang})
+    assert not app.exception and app.toggle(key="profile__print").value is False
+    assert [w.value for w in app.warning] == [message]
+    assert "view" not in app.query_params

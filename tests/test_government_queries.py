@@ -269,6 +269,13 @@ def expected_later_facts() -> list[dict]:
                          "value value_printed unit count count_unit source_ja source_line")
 
 
+def expected_prefecture_distribution(indicator_code: str) -> list[dict]:
+    """A prefecture row of the prefectures' online-rate CSV, cell by cell (no date: the file carries none)."""
+    indicator = next(row for row in indicators() if row["indicator_code"] == indicator_code)
+    assert indicator["level"] == "pref" and indicator["as_of"] == ""
+    return project(wide_cells(indicator), "government_code as_of value_printed value status source_file source_row source_column")
+
+
 # query → (sample parameters, the rows it must return)
 CASES = {
     "governments": ({}, lambda: project(expected_governments(), "government_code name_ja name_kana name_en prefecture_code "
@@ -287,6 +294,8 @@ CASES = {
     "government_later_facts": (LATER, expected_later_facts),
     "prefecture_matrix": (MATRIX, expected_matrix),
     "prefecture_outlines": ({}, None),  # compared in its own test below, ring by ring with the decoded TopoJSON
+    "government_distribution_prefectures": (dict(indicator_code="online_rate_pref_05", as_of=None),
+                                            lambda: expected_prefecture_distribution("online_rate_pref_05")),
 }
 
 

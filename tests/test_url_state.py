@@ -100,3 +100,46 @@ def test_the_benchmark_view_names_the_government_chosen_by_search_and_nothing_ty
     chosen = benchmark_view_to_params(BenchmarkView("single", "core", "screen", "input", "012025"))
     assert chosen == {"mode": "single", "view": "screen", "type": "core", "code": "012025"}
     assert "code" not in benchmark_view_to_params(BenchmarkView("single", "core"))
+
+
+# --- a topic page's distribution view --------------------------------------------------------------------------------
+
+from dashboard.url_state import (DistributionFilters, distribution_to_params, parse_distribution_filters,  # noqa: E402
+                                 parse_distribution_indicator)
+
+INDICATORS = ("dx_muni_cio", "dx_muni_ai")
+TYPES, ANSWER_WORDS, PREFECTURES = ("ward", "core", "town"), ("implemented", "not_surveyed"), ("01", "17", "47")
+distribution_parameters = st.dictionaries(st.sampled_from(["dist", "dist_types", "dist_answers", "dist_pref", "other"]),
+                                          hostile_text, max_size=5)
+
+
+@settings(max_examples=400, suppress_health_check=[HealthCheck.too_slow], database=None)
+@given(distribution_parameters, st.booleans())
+def test_distribution_parsing_never_raises_and_stays_within_the_options(params, with_answers):
+    indicator, notices = parse_distribution_indicator(params, INDICATORS)
+    filters, more = parse_distribution_filters(params, TYPES, ANSWER_WORDS if with_answers else (), PREFECTURES)
+    assert indicator in INDICATORS
+    assert set(filters.types) <= set(TYPES) and list(filters.types) == [t for t in TYPES if t in filters.types]
+    assert set(filters.answers) <= (set(ANSWER_WORDS) if with_answers else set())
+    assert filters.prefecture in (None, *PREFECTURES)
+    assert {n.parameter for n in notices + more} <= {"dist", "dist_types", "dist_answers", "dist_pref"}
+
+
+@settings(max_examples=200, database=None)
+@given(st.sampled_from(INDICATORS), st.lists(st.sampled_from(TYPES), unique=True), st.lists(st.sampled_from(ANSWER_WORDS), unique=True),
+       st.sampled_from((None, *PREFECTURES)))
+def test_a_distribution_view_survives_the_round_trip_through_the_url(indicator, types, answers, prefecture):
+    filters = DistributionFilters(tuple(t for t in TYPES if t in types), tuple(a for a in ANSWER_WORDS if a in answers), prefecture)
+    params = distribution_to_params(indicator, filters)
+    assert parse_distribution_indicator(params, INDICATORS) == (indicator, [])
+    assert parse_distribution_filters(params, TYPES, ANSWER_WORDS, PREFECTURES) == (filters, [])
+    assert all(params.values()), "an empty filter is left out of the URL, not written empty"
+
+
+def test_unknown_distribution_values_are_named_and_dropped():
+    indicator, notices = parse_distribution_indicator({"dist": "<b>x</b>"}, INDICATORS)
+    assert indicator == "dx_muni_cio" and [n.parameter for n in notices] == ["dist"]
+    filters, notices = parse_distribution_filters({"dist_types": "core,bogus", "dist_pref": "48", "dist_answers": "実施"},
+                                                  TYPES, ANSWER_WORDS, PREFECTURES)
+    assert filters == DistributionFilters(("core",), (), None)
+    assert [(n.parameter, n.partial) for n in notices] == [("dist_types", True), ("dist_answers", False), ("dist_pref", False)]

@@ -76,7 +76,7 @@ TEXTS: dict[str, tuple[str, str]] = {
                          "総務省 「マイナンバーカード交付状況について」 (as compiled by Code for Japan). The rate is cumulative cards "
                          "issued per resident at the population date (published). Median and interquartile range are computed."),
     "online_heading": ("行政手続のオンライン申請率", "Online application rates of procedures"),
-    "online_reported": ("52手続のうち{count}手続で申請率を報告しています。", "Reports an online application rate for {count} of the 52 procedures."),
+    "online_reported": ("{total}手続のうち{count}手続で申請率を報告しています。", "Reports an online application rate for {count} of the {total} procedures."),
     "procedure": ("手続", "Procedure"),
     "own_rate": ("この団体", "This government"),
     "peer_median_rate": ("{peer}の中央値", "Median of {peer}"),
