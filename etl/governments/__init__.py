@@ -13,10 +13,8 @@ import pandas as pd
 
 from etl.governments import (digital_agency_municipalities, digital_agency_prefectures, local_governments, mynumber_card,
                              online_rates_municipalities, online_rates_prefectures, outlines, reconciliation, source_files)
-from etl.background import in_background
 from etl.governments.exceptions import Exceptions
 from etl.governments.indicators import indicator_table, load_indicators
-from etl.governments.outcome import Outcome
 from etl.reference import Reference
 from etl.sources import read_reference_csv
 
@@ -40,14 +38,10 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     indicators = load_indicators(data_dir)
     exceptions = Exceptions(data_dir)
     today = governments.set_index("government_code").entity_type
-    # The 141 card files are read in a second process while this one reads the Digital Agency tables and the outlines
-    # (the two halves take about as long: 0.5–0.6 s each on the build machine)
-    with in_background(_cards, data_dir, governments, today, exceptions) as pending:
-        outcome.merge(outlines.run(data_dir, governments))
-        tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
-            digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
-        cards, used = pending.result()
-    exceptions.used |= used
+    outcome.merge(outlines.run(data_dir, governments))
+    tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
+        digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
+    cards = mynumber_card.run(data_dir, governments, today, exceptions)
     for table in tables + [cards]:
         outcome.checks += table.checks
         outcome.failures += table.failures
@@ -69,8 +63,3 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
     return {name: outcome.frames[name] for name in TABLE_ORDER}, outcome.checks, outcome.failures
 
-
-def _cards(data_dir: Path, governments: pd.DataFrame, today: pd.Series, exceptions: Exceptions) -> tuple[Outcome, set[int]]:
-    """The card issuance files, and which declared exceptions they used (the second process has its own copy)."""
-    cards = mynumber_card.run(data_dir, governments, today, exceptions)
-    return cards, exceptions.used
