@@ -115,7 +115,7 @@ def indicator_section(head: Header) -> Section | None:
                 cells_text.append(peer_text.number_cell(summary, indicator.unit))
                 said.append(peer_text.number_sentence(label, own, summary, indicator.unit, as_of, type_label, head.prefecture_label))
         headings = headings or [peer_text.peer_heading(p, type_label, head.prefecture_label) for p in sets]
-        rows.append([pick(indicator.category_ja, indicator.category_ja, language()), label, peer_text.status_text(own),
+        rows.append([pick(indicator.category_ja, indicator.category_en, language()), label, peer_text.status_text(own),
                      iso_date(as_of), *cells_text])
         sentences.append(said[0])
         more += said[1:]

@@ -175,7 +175,8 @@ create table government_groups (
 
 create table government_indicators (
     indicator_code varchar primary key, source_id varchar not null references government_sources, source_file varchar not null,
-    source_row integer, level varchar not null, category_ja varchar not null, label_ja varchar not null, label_en varchar,
+    source_row integer, level varchar not null, category_ja varchar not null, category_en varchar not null, label_ja varchar not null,
+    label_en varchar,
     concept_code varchar not null, kind varchar not null check (kind in ('answer', 'pct', 'count')), unit varchar not null,
     sort_order integer not null, definition_ja varchar, survey_ja varchar, as_of date, as_of_status varchar,
     as_of_evidence_ja varchar, notes_ja varchar

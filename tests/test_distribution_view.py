@@ -236,6 +236,16 @@ def test_the_english_profile_names_its_online_procedures_in_english():
     assert any("of the 52 procedures" in t.value for t in app.text)
 
 
+def test_every_indicator_category_has_an_english_name_and_the_english_profile_shows_it(db):
+    categories = db.execute("select distinct category_ja, category_en from government_indicators").fetchall()
+    assert len({ja for ja, _ in categories}) == len(categories), "one English name per category"
+    assert all(en and not JAPANESE.search(en) for _, en in categories), categories
+    app = open_page("municipality", {"code": "012025", "lang": "en"})
+    shown = {value for frame in app.dataframe if "Item" in frame.value.columns for value in frame.value["Item"]}
+    assert shown and not any(JAPANESE.search(value) for value in shown), shown
+    assert shown <= {en for _, en in categories}
+
+
 def test_the_distribution_view_survives_a_page_switch():
     app = open_page("mynumber", {"lang": "ja"})
     app.multiselect(key="mynumber__distribution_types").set_value(["village"]).run()

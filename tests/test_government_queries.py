@@ -139,7 +139,7 @@ def cell(printed: str, unit: str, where: tuple[str, int, int]) -> dict:
 # The card rate is one indicator over 47 files, declared by the ETL rather than in indicators.csv: what the card files
 # and the data contract fix about it (its label is the files' column header; it comes after every indicators.csv row).
 CARD_RATE = dict(indicator_code="mynumber_issued_rate", source_id="mynumber_card_issuance", level="all",
-                 category_ja="マイナンバーカード交付状況", label_ja="人口に対する交付枚数率",
+                 category_ja="マイナンバーカード交付状況", category_en="My Number Card issuance", label_ja="人口に対する交付枚数率",
                  label_en="My Number Card issuance rate (cards issued per population)", kind="pct", unit="pct",
                  as_of="", as_of_status="per_row")
 
@@ -208,10 +208,10 @@ def expected_profile(code: str) -> list[dict]:
             cells = card_cells(indicator, code)
         else:
             cells = [wide_cells_by_government(indicator["indicator_code"])[code]]
-        rows += [dict(row, category_ja=indicator["category_ja"], indicator_label_en=blank(indicator["label_en"]),
+        rows += [dict(row, category_ja=indicator["category_ja"], category_en=indicator["category_en"], indicator_label_en=blank(indicator["label_en"]),
                       kind=indicator["kind"], as_of_status=indicator["as_of_status"], sort_order=int(indicator["sort_order"]))
                  for row in cells]
-    return project(rows, "indicator_code category_ja indicator_label_ja indicator_label_en kind as_of as_of_status "
+    return project(rows, "indicator_code category_ja category_en indicator_label_ja indicator_label_en kind as_of as_of_status "
                          "value_printed value count unit status base_count base_as_of source_id source_file source_row "
                          "source_column sort_order")
 

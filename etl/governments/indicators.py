@@ -11,7 +11,8 @@ from etl.sources import read_reference_csv
 
 INDICATORS = "indicators.csv"
 MYNUMBER = dict(indicator_code=INDICATOR, source_id=SOURCE_ID, source_file="mynumber_card/*/all_localgovs.csv, all_prefectures.csv",
-                source_row=None, level="all", category_ja="マイナンバーカード交付状況", label_ja="人口に対する交付枚数率",
+                source_row=None, level="all", category_ja="マイナンバーカード交付状況", category_en="My Number Card issuance",
+                label_ja="人口に対する交付枚数率",
                 label_en="My Number Card issuance rate (cards issued per population)", concept_code="mynumber_issued", kind="pct",
                 unit="pct", definition_ja="交付枚数（count）÷ 総数（人口）（base_count、人口算出基準日 base_as_of の住民基本台帳人口）× 100。"
                 "都道府県の行はその区域の市区町村の合計（団体としての都道府県ではない）。交付（累計）であり保有ではない。",
