@@ -143,7 +143,7 @@ def rate_figure(listed: pd.DataFrame, order: list[str], type_labels: dict[str, s
     title = "distribution_title_prefectures" if prefectures else "distribution_title"
     figure.update_layout(title=dict(text=literal(text(title, lang, indicator=label, as_of=as_of)), x=0, xanchor="left"),
                          height=480, font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=60, b=10), plot_bgcolor="white")
-    figure.update_yaxes(title_text=literal(text("percent", lang)), gridcolor="#e5e5e5", rangemode="tozero")
+    figure.update_yaxes(title_text=literal(text("distribution_rate_axis", lang)), gridcolor="#e5e5e5", rangemode="tozero")
     columns = [text("entity_type", lang), text("distribution_count", lang), text("status_not_reported", lang),
                text("status_not_applicable", lang), text("distribution_q1", lang), text("distribution_median", lang), text("distribution_q3", lang),
                text("distribution_min", lang), text("distribution_max", lang)]

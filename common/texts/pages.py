@@ -200,6 +200,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "distribution_share_title": ("{indicator}：団体区分別の実施の割合（{as_of}）", "{indicator}: share done by type ({as_of})"),
     "distribution_share_axis": ("実施の割合（%、実施÷（実施＋未実施））", "Share done (%, done ÷ (done + not done))"),
     "distribution_share_done": ("実施の割合（%）", "Share done (%)"),
+    # a rate as published (交付率, オンライン申請率): not a share of governments
+    "distribution_rate_axis": ("率（%）", "Rate (%)"),
     "distribution_count": ("団体数（値あり）", "Governments with a value"),
     "distribution_q1": ("第1四分位", "Lower quartile"),
     "distribution_median": ("中央値", "Median"),
