@@ -13,6 +13,7 @@ SEARCH_KEY = "government_search"
 SEARCH_TEXT_KEY = "government_search_text"  # the typed text: plain state, kept when the page changes (widget state is not)
 PROFILE_PAGE = "pages/municipality.py"
 PREFECTURE_PAGE = "pages/prefecture.py"
+BENCHMARK_PAGE = "pages/benchmark.py"
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)

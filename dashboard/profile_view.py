@@ -10,7 +10,7 @@ from dashboard.print_style import PRINT_CSS
 from dashboard.db import database_version
 from dashboard.filters import write_url
 from dashboard.government_data import attributions, governments
-from dashboard.government_search import PREFECTURE_PAGE
+from dashboard.government_search import BENCHMARK_PAGE, PREFECTURE_PAGE
 from common.texts import text
 from dashboard.i18n import language
 from dashboard.profile_model import Section, build_profile
@@ -61,6 +61,8 @@ def render_profile_page() -> None:
     if not head.is_prefecture:
         st.page_link(PREFECTURE_PAGE, label=md(text("open_prefecture", language(), prefecture=head.prefecture_label)),
                      query_params={"code": head.prefecture_code, "lang": language()}, icon=":material/map:")
+    st.page_link(BENCHMARK_PAGE, label=text("open_benchmark", language()), query_params={"code": head.code, "lang": language()},
+                 icon=":material/leaderboard:")
     printing = st.toggle(text("print_view_toggle", language()), key=PRINT_KEY)
     write_url({"code": code, "lang": language(), **({PROFILE_VIEW: "print"} if printing else {})})
     if printing:

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import parse_qs
 
 import pytest
 
+from common.texts import text
 from tests.apptest_support import csv_frame, downloads, open_page
 
 __all__ = ["downloads"]
@@ -204,3 +206,13 @@ def test_a_hostile_profile_view_falls_back_to_the_screen_view_with_a_notice(lang
     assert not app.exception and app.toggle(key="profile__print").value is False
     assert [w.value for w in app.warning] == [message]
     assert "view" not in app.query_params
+
+
+@pytest.mark.parametrize("code, lang", [(HAKODATE, "ja"), ("130001", "en")])  # a 中核市; 東京都 itself
+def test_the_profile_links_to_the_benchmark_filled_in_for_the_same_government(code, lang):
+    app = open_page("municipality", {"code": code, "lang": lang})
+    assert not app.exception
+    links = [link.proto for link in app.get("page_link") if "benchmark" in link.proto.page]
+    assert len(links) == 1
+    assert parse_qs(links[0].query_string) == {"code": [code], "lang": [lang]}
+    assert links[0].label == text("open_benchmark", lang)

@@ -115,6 +115,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "national_heading": ("全国：都道府県別の取組状況", "Japan: progress by prefecture"),
     "choose_prefecture": ("都道府県を選ぶ", "Choose a prefecture"),
     "open_prefecture": ("{prefecture}の市区町村を見る", "See the municipalities of {prefecture}"),
+    "open_benchmark": ("公式回答を記入したベンチマークを開く（変わった項目を直して比べる）",
+                       "Open the benchmark filled in with these official answers (update what changed, then compare)"),
     "prefecture_own_profile": ("{prefecture}自身のプロフィール", "{prefecture}'s own profile"),
     "section": ("表", "Table"),
     "as_of_undetermined": ("時点未確定", "date undetermined"),
