@@ -37,11 +37,10 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     governments = outcome.frames["governments"]
     indicators = load_indicators(data_dir)
     exceptions = Exceptions(data_dir)
-    today = governments.set_index("government_code").entity_type
     outcome.merge(outlines.run(data_dir, governments))
     tables = [module.run(data_dir, governments, indicators, exceptions) for module in (
         digital_agency_municipalities, digital_agency_prefectures, online_rates_municipalities, online_rates_prefectures)]
-    cards = mynumber_card.run(data_dir, governments, today, exceptions)
+    cards = mynumber_card.run(data_dir, governments, governments.set_index("government_code").entity_type, exceptions)
     for table in tables + [cards]:
         outcome.checks += table.checks
         outcome.failures += table.failures
@@ -49,7 +48,7 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
         return {}, outcome.checks, outcome.failures
     dated = indicators.set_index("indicator_code").as_of
     agency = pd.concat([table.frames["facts"] for table in tables], ignore_index=True)
-    agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.array([pd.NA] * len(agency), dtype="Int64"),
+    agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.Series(pd.NA, index=agency.index, dtype="Int64"),
                            base_as_of=pd.NaT)
     facts = pd.concat([agency[FACT_COLUMNS], cards.frames["facts"][FACT_COLUMNS]], ignore_index=True)
     outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_groups"]))
