@@ -17,12 +17,11 @@ from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, OFFICIAL_KEY, P, display_names, remembered
 from dashboard.db import database_version
-from dashboard.government_data import as_of_text, governments
+from dashboard.government_data import as_of_text, government_code_from_url, governments
 from dashboard.government_search import result_label, search_index
 from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
-from dashboard.profile_view import code_from_url
 from governments.peers import DATABASE_STATUS
 from governments.search import MAX_QUERY_CHARS
 
@@ -50,7 +49,7 @@ def government_from_url() -> None:
     this session keeps the user's changes."""
     if "code" not in st.query_params:
         return
-    code, problem = code_from_url()
+    code, problem = government_code_from_url()
     if problem:
         st.error(md(problem), icon="⚠️")
         return

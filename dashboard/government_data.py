@@ -5,10 +5,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from dashboard.db import query
 from common.formatting import as_of_phrase
+from common.government_code import MunicipalityCodeError, normalise_municipality_code
 from common.texts import pick, text
+from dashboard.db import query
 from dashboard.i18n import language
+from dashboard.url_state import MAX_PARAMETER_LENGTH
 
 # Digital Agency concepts that 別紙1 also prints, by type of municipality: (concept_code, 別紙1 indicator_code)
 SAME_IN_BESSHI1 = {"overall_policy": "governance_overall_policy", "cross_departmental": "governance_cross_departmental",
@@ -19,6 +21,23 @@ SAME_IN_BESSHI1 = {"overall_policy": "governance_overall_policy", "cross_departm
 def governments() -> pd.DataFrame:
     """All 1,788 governments, today's type; indexed by government_code (the column is kept too)."""
     return query("governments_all").set_index("government_code", drop=False)
+
+
+def government_code_from_url() -> tuple[str | None, str | None]:
+    """`?code=` of the profile and benchmark pages: (the code, None) or (None, why it cannot be used, in the UI
+    language). The raw value is never repeated whole."""
+    raw = st.query_params.get("code")
+    if raw is None or not raw.strip():
+        return None, text("code_missing", language())
+    if len(raw) > MAX_PARAMETER_LENGTH:
+        return None, text("url_code_invalid", language(), reason=text("search_too_long", language(), limit=MAX_PARAMETER_LENGTH))
+    try:
+        code = normalise_municipality_code(raw)
+    except MunicipalityCodeError as error:
+        return None, text("url_code_invalid", language(), reason=pick(error.message_ja, error.message_en, language()))
+    if code not in governments().index:
+        return None, text("code_unknown", language())
+    return code, None
 
 
 def fiscal_year_of(day) -> int | None:

@@ -4,42 +4,25 @@ from __future__ import annotations
 
 import streamlit as st
 
-from common.government_code import MunicipalityCodeError, normalise_municipality_code
 from dashboard.markdown import md
 from dashboard.print_style import PRINT_CSS
 from dashboard.db import database_version
 from dashboard.filters import write_url
-from dashboard.government_data import attributions, governments
+from dashboard.government_data import attributions, government_code_from_url, governments
 from dashboard.government_search import BENCHMARK_PAGE, PREFECTURE_PAGE
 from common.texts import text
 from dashboard.i18n import language
 from dashboard.profile_model import Section, build_profile
 from dashboard.topic_page import CHART_CONFIG
-from dashboard.url_state import MAX_PARAMETER_LENGTH, PROFILE_VIEW, parse_profile_view
+from dashboard.url_state import PROFILE_VIEW, parse_profile_view
 from common.formatting import labelled
 
 PRINT_KEY = "profile__print"
 
 
-def code_from_url() -> tuple[str | None, str | None]:
-    """(the code, None) or (None, why it cannot be used, in the UI language). The raw value is never repeated whole."""
-    raw = st.query_params.get("code")
-    if raw is None or not raw.strip():
-        return None, text("code_missing", language())
-    if len(raw) > MAX_PARAMETER_LENGTH:
-        return None, text("url_code_invalid", language(), reason=text("search_too_long", language(), limit=MAX_PARAMETER_LENGTH))
-    try:
-        code = normalise_municipality_code(raw)
-    except MunicipalityCodeError as error:
-        return None, text("url_code_invalid", language(), reason=error.message_ja if language() == "ja" else error.message_en)
-    if code not in governments().index:
-        return None, text("code_unknown", language())
-    return code, None
-
-
 def render_profile_page() -> None:
     st.markdown(PRINT_CSS, unsafe_allow_html=True)  # static stylesheet only, no user text
-    code, problem = code_from_url()
+    code, problem = government_code_from_url()
     if problem:
         st.title(text("nav_municipality", language()))
         (st.info if code is None and st.query_params.get("code") is None else st.error)(md(problem))

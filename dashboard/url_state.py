@@ -156,7 +156,7 @@ class BenchmarkView:
     entity_type: str | None = None
     view: str = "screen"
     sort: str = "input"
-    government_code: str | None = None  # chosen by search or link; checked by the page (dashboard/profile_view.code_from_url)
+    government_code: str | None = None  # chosen by search or link; checked by the page (dashboard/government_data.government_code_from_url)
 
 
 def parse_benchmark_view(params: Mapping[str, str], entity_types: Sequence[str],
