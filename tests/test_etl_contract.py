@@ -3,10 +3,14 @@ from __future__ import annotations
 
 import io
 import re
+import shutil
 from datetime import date
 
+import duckdb
 import pandas as pd
 import pytest
+
+from etl.database import ContractError, check_contract
 
 TOPICS = ["governance", "frontyard", "standardization", "mynumber", "security", "ai", "rpa", "telework", "digital_divide"]
 GROUPS = ["all", "pref", "muni", "ward", "designated", "core", "city", "city_general", "town_village", "muni_other", "ward_city"]
@@ -185,3 +189,19 @@ def test_database_is_written_in_small_blocks(db, database_path):
     assert db.execute("select block_size from pragma_database_size()").fetchone()[0] == 16 * 1024
     # about 1 MB for 別紙1's 442 numbers, plus about 7 MB for the 202,704 per-government cells (etl/governments)
     assert database_path.stat().st_size < 12_000_000
+
+
+@pytest.mark.parametrize("column, value", [("government_code", "999999"), ("indicator_code", "no_such_indicator"),
+                                           ("source_id", "no_such_source")])
+def test_the_contract_check_refuses_a_government_fact_whose_key_is_not_listed(database_path, tmp_path, column, value):
+    """government_facts has no foreign keys (too slow per row): the contract check's anti-joins stand in for them."""
+    copy = tmp_path / "dx.duckdb"
+    shutil.copy(database_path, copy)
+    connection = duckdb.connect(str(copy))
+    try:
+        check_contract(connection, expected_facts=connection.execute("select count(*) from observations").fetchone()[0])
+        connection.execute(f"update government_facts set {column} = ? where rowid = 0", [value])  # column: from the list above
+        with pytest.raises(ContractError, match=f"1 rows have a government_facts.{column} that its table does not list"):
+            check_contract(connection, expected_facts=connection.execute("select count(*) from observations").fetchone()[0])
+    finally:
+        connection.close()
