@@ -208,7 +208,13 @@ def chart_data(page, index: int = 0) -> list[dict]:
 
 def toggle_pill(page, filter_index: int, label_prefix: str) -> None:
     """Click the pill whose text starts with label_prefix in the filter_index-th filter (0 = 年度)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     pills = page.locator(FILTER).nth(filter_index).locator("button")
+    try:  # on a loaded machine the filters are still being drawn: wait for the pill before listing what is there
+        pills.filter(has_text=label_prefix).first.wait_for(timeout=15_000)
+    except PlaywrightTimeout:
+        pass  # the assertion below names what the filter offers instead
     texts = pills.all_inner_texts()
     matching = [i for i, text in enumerate(texts) if text.strip().startswith(label_prefix)]
     assert matching, f"no pill starting with {label_prefix!r} among {texts}"
