@@ -255,11 +255,14 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
     open_page(page, f"{dashboard_url}/prefecture?code=17&lang=ja")
     assert_no_exception(page)
     wait_for_chart(page)
-    symbols = page.evaluate(
-        "(selector) => { const chart = document.querySelector(selector); return chart.data[0].text.flat(); }", CHART)
-    assert {"●", "○", "×"} <= set(symbols), "実施 / 未実施 / 調査無し are told apart by symbol, not colour alone"
-    drawn = page.locator(f"{CHART} .hm text, {CHART} .heatmaplayer text").count()
-    assert drawn >= 19 * 10, "every cell prints its symbol"
+    traces = page.evaluate("""(selector) => document.querySelector(selector).data.map(
+        trace => ({type: trace.type, symbol: trace.marker && trace.marker.symbol, points: (trace.x || []).length,
+                   rows: trace.type === 'heatmap' ? trace.y.length : 0}))""", CHART)
+    cells = traces[0]["rows"] * traces[0]["points"]
+    symbols = {trace["symbol"] for trace in traces[1:] if trace["points"]}
+    assert {"circle", "circle-open", "x-thin-open"} <= symbols, "実施 / 未実施 / 調査無し are told apart by symbol, not colour alone"
+    drawn = page.locator(f"{CHART} .scatterlayer .point").count()
+    assert cells == 19 * 10 and drawn == cells, "every cell carries exactly one symbol"
     page.locator(CHART).first.scroll_into_view_if_needed()
     screenshot(page, "prefecture_ishikawa_heatmap")
 
