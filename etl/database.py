@@ -27,11 +27,16 @@ STORED_ORDER = {
     "government_facts": "select incoming.* from incoming join government_indicators i using (indicator_code) "
                         "order by incoming.government_code, i.sort_order, incoming.as_of",
 }
-# Keys of the facts tables without a foreign key (one lookup per row is too slow for 200,000 rows): one join each.
+# Keys of the per-government tables without a foreign key (one lookup per row costs 0.2 s for the 200,000 facts, 0.14 s
+# for the 43,025 group memberships): one join each.
 UNMATCHED_KEYS = {
     "government_facts.government_code": "select count(*) from government_facts f anti join governments g using (government_code)",
     "government_facts.indicator_code": "select count(*) from government_facts f anti join government_indicators i using (indicator_code)",
     "government_facts.source_id": "select count(*) from government_facts f anti join government_sources s using (source_id)",
+    "government_types.government_code": "select count(*) from government_types t anti join governments g using (government_code)",
+    "government_types.entity_type": "select count(*) from government_types t anti join entity_types e using (entity_type)",
+    "government_groups.government_code": "select count(*) from government_groups r anti join governments g using (government_code)",
+    "government_groups.group_code": "select count(*) from government_groups r anti join groups g using (group_code)",
 }
 
 
