@@ -14,7 +14,7 @@ from etl import exports
 from etl.body_text import check_body_figures, check_numbers_in_quotes, check_quotes
 from etl.checks import Failure
 from etl.database import DatabaseWriter, publish, remove_leftovers
-from etl.governments import build_government_frames
+from etl.governments import EARLY_TABLES, build_government_frames
 from etl.reference import Reference, load_reference
 from etl.reference_tables import reference_frames
 from etl.sources import Table
@@ -63,13 +63,14 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
             writer.insert(frames)
             writer.materialize()
         # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
-        government_frames, government_checks, government_failures = build_government_frames(data_dir, reference)
+        government_frames, government_checks, government_failures = build_government_frames(
+            data_dir, reference, store=writer.insert if writer is not None else None)
         failures += government_failures
         log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} values {len(government_checks)} checks  "
             + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
         if failures:
             raise ReconciliationFailed(failures)
-        writer.insert(government_frames)
+        writer.insert({name: frame for name, frame in government_frames.items() if name not in EARLY_TABLES})
         connection = writer.finish(build_info(data_dir, cells), expected_facts=len(frames["observations"]))
         # the exports are written from the same connection before its checkpoint, and published after the database
         staging = exports.write_exports(connection, exports_dir) if exports_dir is not None else None
