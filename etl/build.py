@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -12,8 +13,8 @@ from typing import Callable
 from etl import exports
 from etl.body_text import check_body_figures, check_numbers_in_quotes, check_quotes
 from etl.checks import Failure
-from etl.database import publish, remove_leftovers, write_database
-from etl.governments import build_government_frames
+from etl.database import DatabaseWriter, publish, remove_leftovers
+from etl.governments import EARLY_TABLES, build_government_frames
 from etl.reference import Reference, load_reference
 from etl.reference_tables import reference_frames
 from etl.sources import Table
@@ -51,27 +52,39 @@ def build(data_dir: Path, database: Path, exports_dir: Path | None, log: Callabl
     failures += check_quotes(body_figures, reference, "body_figure") + check_body_figures(body_figures, tables)
     failures += check_quotes(targets, reference, "target") + check_numbers_in_quotes(targets)
     failures += unused_declarations(reference, tables)
-    # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
-    government_frames, government_checks, government_failures = build_government_frames(data_dir, reference)
-    failures += government_failures
-    log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} values {len(government_checks)} checks  "
-        + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
-    if failures:
-        raise ReconciliationFailed(failures)
-
-    frames = reference_frames(reference, list(tables.values())) | table_frames(results) | government_frames
-    cells = sum(len(table.cells) for table in tables.values())
     database.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(database)
     new_file = database.with_name(f"{database.name}.new-{os.getpid()}")
+    writer, staging, cells = None, None, sum(len(table.cells) for table in tables.values())
     try:
-        write_database(new_file, frames, build_info(data_dir, cells))
+        if not failures:  # 別紙1 is sound: its tables are stored while the per-government sources are read
+            frames = reference_frames(reference, list(tables.values())) | table_frames(results)
+            writer = DatabaseWriter(new_file)
+            writer.insert(frames)
+            writer.materialize()
+        # Per-government data (etl/governments): its own sources, checks and tables, joined to the build here only.
+        government_frames, government_checks, government_failures = build_government_frames(
+            data_dir, reference, store=writer.insert if writer is not None else None)
+        failures += government_failures
+        log(f"  {'governments':32} {len(government_frames.get('government_facts', ())):6} values {len(government_checks)} checks  "
+            + ("ok" if not government_failures else f"{len(government_failures)} FAILED"))
+        if failures:
+            raise ReconciliationFailed(failures)
+        writer.insert({name: frame for name, frame in government_frames.items() if name not in EARLY_TABLES})
+        connection = writer.finish(build_info(data_dir, cells), expected_facts=len(frames["observations"]))
+        # the exports are written from the same connection before its checkpoint, and published after the database
+        staging = exports.write_exports(connection, exports_dir) if exports_dir is not None else None
+        writer.close(checkpoint=True)
         publish(new_file, database)
+        if staging is not None:
+            exports.publish_exports(staging, exports_dir)
     finally:
+        if writer is not None:
+            writer.close(checkpoint=False)
         for leftover in (new_file, Path(f"{new_file}.wal")):
             leftover.unlink(missing_ok=True)
-    if exports_dir is not None:
-        exports.write_exports(database, exports_dir)
+        if staging is not None and staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
     return BuildSummary(database, exports_dir, len(tables), cells, len(frames["reconciliation_log"]) + len(government_checks),
                         time.perf_counter() - started)
 

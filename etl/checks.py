@@ -1,7 +1,6 @@
 """Reconciliation rules. Each takes a table and the reference data and returns the failures it finds."""
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from fractions import Fraction
@@ -28,28 +27,41 @@ def printed_where_cited(table: Table, reference: Reference) -> list[Failure]:
     failures = []
     for cell in table.cells:
         for what, text, line in (("value", cell.value_printed, cell.value_line),
-                                 ("count", _count_pattern(cell, table), cell.count_line)):
+                                 ("count", _count_text(cell, table), cell.count_line)):
             if line is None:
                 continue
             if not APPENDIX_1_FIRST_LINE <= line <= APPENDIX_1_LAST_LINE:
                 failures.append(Failure("printed_where_cited", cell.describe(), f"{what} line {line} is outside 別紙1 "
                                         f"(lines {APPENDIX_1_FIRST_LINE}–{APPENDIX_1_LAST_LINE})"))
-            elif not re.search(text if what == "count" else _number_pattern(text), reference.source_lines[line - 1]):
+            elif not (text in reference.source_lines[line - 1] if what == "count"
+                      else _printed_as_a_number(text, reference.source_lines[line - 1])):
                 failures.append(Failure("printed_where_cited", cell.describe(),
                                         f"{what} {cell.value_printed if what == 'value' else cell.count} is not printed on line {line}: "
                                         f"{reference.source_lines[line - 1].strip()!r}"))
     return failures
 
 
-def _number_pattern(printed: str) -> str:
-    return r"(?<![\d.,])" + re.escape(printed) + r"(?![\d.,])"
+def _printed_as_a_number(printed: str, line: str) -> bool:
+    """`printed` occurs in `line` not as part of a longer number (no digit, point or comma on either side). A plain
+    scan, not a regular expression: compiling ~400 patterns cost 0.1 s of every fresh build."""
+    start = line.find(printed)
+    while start != -1:
+        before, after = line[start - 1:start] if start else "", line[start + len(printed):start + len(printed) + 1]
+        if not _in_number(before) and not _in_number(after):
+            return True
+        start = line.find(printed, start + 1)
+    return False
 
 
-def _count_pattern(cell: Cell, table: Table) -> str | None:
+def _in_number(character: str) -> bool:
+    return character != "" and (character.isdecimal() or character in ".,")  # isdecimal: what \d matches
+
+
+def _count_text(cell: Cell, table: Table) -> str | None:
     if cell.count is None:
         return None
     unit = "団体" if table.count_unit == "entities" else "枚"
-    return r"\(" + re.escape(f"{cell.count:,}" if unit == "枚" else str(cell.count)) + unit
+    return "(" + (f"{cell.count:,}" if unit == "枚" else str(cell.count)) + unit
 
 
 def percentages_in_range(table: Table, reference: Reference) -> list[Failure]:

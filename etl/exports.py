@@ -29,29 +29,31 @@ FACTS_QUERY = ("select * exclude (breakdown_order, group_order) from facts "
                "order by topic_code, indicator_code, fiscal_year, group_order, breakdown_order")
 
 
-def write_exports(database: Path, exports_dir: Path) -> list[Path]:
-    """Write into a fresh folder beside the old one, then swap, so a reader never sees a half-written export."""
+def write_exports(connection: duckdb.DuckDBPyConnection, exports_dir: Path) -> Path:
+    """Write every export from the new database's connection into a fresh folder beside the old one; the build swaps
+    it in (publish_exports) once the database is published, so a reader never sees a half-written export."""
     staging = exports_dir.with_name(exports_dir.name + ".new")
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
-    connection = duckdb.connect(str(database), read_only=True)
-    try:
-        build = dict(connection.execute("select key, value from build_info").fetchall())
-        # Two threads, one cursor each: DuckDB and hashlib release the GIL, so the 42 MB facts CSV is written while the
-        # rest is; the largest file goes first so both threads end together.
-        jobs = ([partial(_write_government_csv, name="government_facts"), _write_facts]
-                + [partial(_write_table, name=name) for name in EXPORTED]
-                + [partial(_write_government_parquet, name=name) for name in GOVERNMENT_EXPORTED]
-                + [partial(_write_government_csv, name=name) for name in GOVERNMENT_EXPORTED if name != "government_facts"])
-        with ThreadPoolExecutor(max_workers=2) as pool:
-            results = dict(zip(jobs, pool.map(lambda job: _run_on_cursor(job, connection, staging), jobs)))
-            files = sorted(staging.iterdir())
-            digests = dict(zip((path.name for path in files), pool.map(_sha256, files)))
-    finally:
-        connection.close()
+    build = dict(connection.execute("select key, value from build_info").fetchall())
+    # Two threads, one cursor each: DuckDB and hashlib release the GIL, so the 42 MB facts CSV is written while the
+    # rest is; the largest file goes first so both threads end together.
+    jobs = ([partial(_write_government_csv, name="government_facts"), _write_facts]
+            + [partial(_write_table, name=name) for name in EXPORTED]
+            + [partial(_write_government_parquet, name=name) for name in GOVERNMENT_EXPORTED]
+            + [partial(_write_government_csv, name=name) for name in GOVERNMENT_EXPORTED if name != "government_facts"])
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(jobs, pool.map(lambda job: _run_on_cursor(job, connection, staging), jobs)))
+        files = sorted(staging.iterdir())
+        digests = dict(zip((path.name for path in files), pool.map(_sha256, files)))
     manifest = {"built_at": build["built_at"], "sources_sha256": build["sources_sha256"], "cp932_problem": results[_write_facts],
                 "files": digests}
     (staging / MANIFEST).write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
+    return staging
+
+
+def publish_exports(staging: Path, exports_dir: Path) -> list[Path]:
+    """Swap the written folder in for the old one."""
     old = exports_dir.with_name(exports_dir.name + ".old")
     shutil.rmtree(old, ignore_errors=True)
     if exports_dir.exists():

@@ -191,17 +191,20 @@ def test_database_is_written_in_small_blocks(db, database_path):
     assert database_path.stat().st_size < 12_000_000
 
 
-@pytest.mark.parametrize("column, value", [("government_code", "999999"), ("indicator_code", "no_such_indicator"),
-                                           ("source_id", "no_such_source")])
-def test_the_contract_check_refuses_a_government_fact_whose_key_is_not_listed(database_path, tmp_path, column, value):
-    """government_facts has no foreign keys (too slow per row): the contract check's anti-joins stand in for them."""
+@pytest.mark.parametrize("table, column, value", [
+    ("government_facts", "government_code", "999999"), ("government_facts", "indicator_code", "no_such_indicator"),
+    ("government_facts", "source_id", "no_such_source"), ("government_types", "government_code", "999999"),
+    ("government_types", "entity_type", "no_such_type"), ("government_groups", "government_code", "999999"),
+    ("government_groups", "group_code", "no_such_group")])
+def test_the_contract_check_refuses_a_government_row_whose_key_is_not_listed(database_path, tmp_path, table, column, value):
+    """The per-government tables have no foreign keys (too slow per row): the contract check's anti-joins stand in for them."""
     copy = tmp_path / "dx.duckdb"
     shutil.copy(database_path, copy)
     connection = duckdb.connect(str(copy))
     try:
         check_contract(connection, expected_facts=connection.execute("select count(*) from observations").fetchone()[0])
-        connection.execute(f"update government_facts set {column} = ? where rowid = 0", [value])  # column: from the list above
-        with pytest.raises(ContractError, match=f"1 rows have a government_facts.{column} that its table does not list"):
+        connection.execute(f"update {table} set {column} = ? where rowid = 0", [value])  # table, column: from the list above
+        with pytest.raises(ContractError, match=f"1 rows have a {table}.{column} that its table does not list"):
             check_contract(connection, expected_facts=connection.execute("select count(*) from observations").fetchone()[0])
     finally:
         connection.close()

@@ -8,6 +8,7 @@ docs/data-contract.md).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 import pandas as pd
 
@@ -21,12 +22,16 @@ from etl.sources import read_reference_csv
 # In the order the foreign keys need (the database sorts the facts by government as it stores them: etl/database.py).
 TABLE_ORDER = ["government_sources", "governments", "government_types", "government_groups", "government_indicators",
                "government_facts", "government_exceptions", "government_checks", "prefecture_outlines"]
+# The facts and what their stored order and keys need (etl/database.py): complete before the reconciliation runs.
+EARLY_TABLES = ["government_sources", "government_indicators", "government_facts"]
 FACT_COLUMNS = ["government_code", "indicator_code", "indicator_label_ja", "as_of", "value_printed", "value", "count", "unit",
                 "status", "base_count", "base_as_of", "source_id", "source_file", "source_row", "source_column"]
 
 
-def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[str, pd.DataFrame], list[dict], list]:
-    """(database tables by name, checks run, failures). Checksums first: a changed source is named before anything else."""
+def build_government_frames(data_dir: Path, reference: Reference, store: Callable[[dict[str, pd.DataFrame]], None] | None = None
+                            ) -> tuple[dict[str, pd.DataFrame], list[dict], list]:
+    """(database tables by name, checks run, failures). Checksums first: a changed source is named before anything else.
+    `store`, if given, receives the facts with the tables they refer to (EARLY_TABLES) as soon as they are complete."""
     outcome = source_files.run(data_dir)
     if outcome.failures:
         return {}, outcome.checks, outcome.failures
@@ -51,12 +56,14 @@ def build_government_frames(data_dir: Path, reference: Reference) -> tuple[dict[
     agency = agency.assign(as_of=agency.indicator_code.map(dated), base_count=pd.Series(pd.NA, index=agency.index, dtype="Int64"),
                            base_as_of=pd.NaT)
     facts = pd.concat([agency[FACT_COLUMNS], cards.frames["facts"][FACT_COLUMNS]], ignore_index=True)
+    outcome.frames["government_facts"] = facts
+    outcome.frames["government_indicators"] = indicator_table(indicators)
+    if store is not None:  # the build's database writer stores them on its own thread while the reconciliation runs
+        store({name: outcome.frames[name] for name in EARLY_TABLES})
     outcome.merge(reconciliation.run(data_dir, reference, facts, outcome.frames["government_groups"]))
     population = cards.frames["population"].set_index("government_code")
     outcome.frames["governments"] = governments.assign(population=governments.government_code.map(population.population),
                                                        population_as_of=governments.government_code.map(population.population_as_of))
-    outcome.frames["government_facts"] = facts
-    outcome.frames["government_indicators"] = indicator_table(indicators)
     outcome.failures += exceptions.unused()
     outcome.frames["government_exceptions"] = exceptions.frame().rename(columns={"check": "check_name"})
     outcome.frames["government_checks"] = pd.DataFrame(outcome.checks)
