@@ -58,7 +58,8 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
     link = {text("profile_link", lang): st.column_config.LinkColumn(display_text=text("open_profile", lang))}
     st.dataframe(rows, hide_index=True, width="stretch", height=420, column_config=link)
     in_url = DistributionFilters(filters.types, tuple(IN_URL[answer] for answer in filters.answers), filters.prefecture)
-    params = distribution_to_params(code if len(indicator_codes) > 1 else None, in_url)
+    # the indicator is named only where the page offers several and it is not the first (the default)
+    params = distribution_to_params(code if code != indicator_codes[0] else None, in_url)
     st.session_state.setdefault(SAVED_KEY, {})[page_id] = params
     write_distribution_url(params)
 

@@ -159,25 +159,33 @@ def test_the_front_yard_picker_offers_every_online_procedure_of_both_levels(db):
 
 def test_the_distribution_view_round_trips_through_the_url():
     app = open_page("governance", {"lang": "ja"})
-    app.selectbox(key="governance__distribution").set_value("dx_muni_overall_policy").run()
+    app.selectbox(key="governance__distribution").set_value("dx_muni_cio").run()
     app.multiselect(key="governance__distribution_types").set_value(["core", "city_other"]).run()
     app.selectbox(key="governance__distribution_prefecture").set_value("17").run()
     app.multiselect(key="governance__distribution_answers").set_value(["調査無し"]).run()
     params = dict(app.query_params)
     assert (params["dist"], params["dist_types"], params["dist_pref"], params["dist_answers"]) == (
-        "dx_muni_overall_policy", "core,city_other", "17", "not_surveyed")
+        "dx_muni_cio", "core,city_other", "17", "not_surveyed")
     assert params["years"] and params["groups"], "the page's own filters are kept beside the view's"
     listed = app.dataframe[-1].value
     assert set(listed["市区町村"]) == {"金沢市", "七尾市", "小松市", "輪島市", "珠洲市"}, "中核市・その他の市 in 石川県, 調査無し"
 
     shared = open_page("governance", {name: params[name] for name in params})  # the copied link, a new session
     assert not shared.exception and not shared.warning
-    assert shared.selectbox(key="governance__distribution").value == "dx_muni_overall_policy"
+    assert shared.selectbox(key="governance__distribution").value == "dx_muni_cio"
     assert shared.multiselect(key="governance__distribution_types").value == ["core", "city_other"]
     assert shared.selectbox(key="governance__distribution_prefecture").value == "17"
     assert shared.multiselect(key="governance__distribution_answers").value == ["調査無し"]
     assert shared.dataframe[-1].value.equals(listed)
     assert dict(shared.query_params) == params
+
+
+def test_the_default_indicator_is_not_written_to_the_url():
+    app = open_page("governance", {"lang": "ja", "dist": "dx_muni_cio"})
+    assert app.query_params["dist"] == "dx_muni_cio"
+    app.selectbox(key="governance__distribution").set_value("dx_muni_overall_policy").run()  # the first: the default
+    assert "dist" not in app.query_params
+    assert app.selectbox(key="governance__distribution").value == "dx_muni_overall_policy"
 
 
 def test_clearing_the_distribution_filters_removes_them_from_the_url():
