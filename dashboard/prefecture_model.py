@@ -19,10 +19,10 @@ from dashboard.peer_text import status_text
 from governments.peers import DONE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, statuses_of
 
 SYMBOLS = {DONE: "●", NOT_DONE: "○", NOT_SURVEYED: "×", NOT_REPORTED: "－"}
-# heatmap cell values: one per status, so the colour scale is categorical (Okabe–Ito sky blue and yellow, grey, white:
-# light enough that every symbol is printed in black and read without colour)
-# the same four symbols as markers: ● filled circle, ○ open circle, × cross, － dash
+# the same four symbols as the heatmap's markers: ● filled circle, ○ open circle, × cross, － dash
 STATUS_MARKERS = {DONE: "circle", NOT_DONE: "circle-open", NOT_SURVEYED: "x-thin-open", NOT_REPORTED: "line-ew-open"}
+# heatmap cell values: one per status, so the colour scale is categorical (Okabe–Ito sky blue and yellow, grey, white:
+# light enough that every symbol is drawn in black and read without colour)
 STATUS_LEVELS = {DONE: 3, NOT_DONE: 2, NOT_SURVEYED: 1, NOT_REPORTED: 0}
 STATUS_COLORS = ["#ffffff", "#bbbbbb", "#F0E442", "#56B4E9"]
 # levels 0…3 drawn over −0.5…3.5: each level a flat quarter of the scale
@@ -139,8 +139,9 @@ def heatmap(statuses: pd.DataFrame, names: list[str], labels: dict[str, str], ti
         showscale=False, xgap=1, ygap=1, hovertemplate=labelled("%{y} × %{x}", "%{customdata}", language()) + "<extra></extra>"))
     for status, marker in STATUS_MARKERS.items():
         rows, columns = (statuses.to_numpy() == status).nonzero()
-        figure.add_trace(go.Scatter(x=[x[c] for c in columns], y=[y[r] for r in rows], mode="markers", hoverinfo="skip",
-                                    showlegend=False, marker=dict(symbol=marker, size=9, color="#000000", line=dict(width=1.5, color="#000000"))))
+        figure.add_trace(go.Scatter(
+            x=[x[c] for c in columns], y=[y[r] for r in rows], mode="markers", hoverinfo="skip", showlegend=False,
+            marker=dict(symbol=marker, size=9, color="#000000", line=dict(width=1.5, color="#000000"))))
     figure.update_layout(title=dict(text=literal(text("heatmap_title", language(), prefecture=title)), x=0, xanchor="left", y=0.99, yanchor="top"),
                          height=160 + 18 * len(names), font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=190, b=10),
                          plot_bgcolor="white")
