@@ -129,24 +129,26 @@ def _rounded(value: float | None) -> float | None:
 
 def heatmap(statuses: pd.DataFrame, names: list[str], labels: dict[str, str], title: str) -> go.Figure:
     """Municipalities (rows) × initiatives (columns); each cell carries its symbol, so it reads without colour. The
-    symbols are markers, not cell text: Plotly measures every text it draws, which took seconds for 179 × 15 cells."""
+    symbols are markers, not cell text: Plotly measures every text it draws, which took seconds for 179 × 15 cells.
+    Every cell has one marker, and the markers carry the hover: beside them, the heatmap's own hover showed nothing."""
     z = statuses.apply(lambda column: column.map(STATUS_LEVELS)).to_numpy()
-    hover = statuses.apply(lambda column: column.map(status_text)).to_numpy()
     x = [literal(labels[c]) for c in statuses.columns]
     y = [literal(n) for n in names]
-    figure = go.Figure(go.Heatmap(
-        z=z, x=x, y=y, customdata=hover, zmin=-0.5, zmax=3.5, colorscale=CATEGORICAL_SCALE,
-        showscale=False, xgap=1, ygap=1, hovertemplate=labelled("%{y} × %{x}", "%{customdata}", language()) + "<extra></extra>"))
+    figure = go.Figure(go.Heatmap(z=z, x=x, y=y, zmin=-0.5, zmax=3.5, colorscale=CATEGORICAL_SCALE, showscale=False,
+                                  xgap=1, ygap=1, hoverinfo="skip"))
+    hovertemplate = labelled("%{y} × %{x}", "%{customdata}", language()) + "<extra></extra>"
     for status, marker in STATUS_MARKERS.items():
         rows, columns = (statuses.to_numpy() == status).nonzero()
         figure.add_trace(go.Scatter(
-            x=[x[c] for c in columns], y=[y[r] for r in rows], mode="markers", hoverinfo="skip", showlegend=False,
+            x=[x[c] for c in columns], y=[y[r] for r in rows], customdata=[status_text(status)] * len(rows), mode="markers",
+            hovertemplate=hovertemplate, showlegend=False,
             marker=dict(symbol=marker, size=9, color="#000000", line=dict(width=1.5, color="#000000"))))
     figure.update_layout(title=dict(text=literal(text("heatmap_title", language(), prefecture=title)), x=0, xanchor="left", y=0.99, yanchor="top"),
                          height=160 + 18 * len(names), font=dict(family=FONT, size=12), margin=dict(l=10, r=10, t=190, b=10),
-                         plot_bgcolor="white")
-    figure.update_xaxes(side="top", tickangle=-40)
-    figure.update_yaxes(autorange="reversed")
+                         plot_bgcolor="white", hoverdistance=-1)  # no cutoff: the nearest marker is the cell's own
+    # the cells fill the plot exactly: left to Plotly, the range would be padded for the markers
+    figure.update_xaxes(side="top", tickangle=-40, range=[-0.5, len(x) - 0.5])
+    figure.update_yaxes(range=[len(y) - 0.5, -0.5])  # reversed: the first municipality on top
     return figure
 
 

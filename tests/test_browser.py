@@ -263,6 +263,20 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
     assert {"circle", "circle-open", "x-thin-open"} <= symbols, "実施 / 未実施 / 調査無し are told apart by symbol, not colour alone"
     drawn = page.locator(f"{CHART} .scatterlayer .point").count()
     assert cells == 19 * 10 and drawn == cells, "every cell carries exactly one symbol"
+    # the hover names the cell under the pointer, also near a cell's corner (far from its marker)
+    page.locator(CHART).first.scroll_into_view_if_needed()
+    plot = page.locator(f"{CHART} .nsewdrag").first.bounding_box()
+    for row, column, name, item in [(0, 0, "金沢市", "CIOの任命"), (1, 2, "七尾市", "全体方針策定")]:
+        for corner in (-0.4, 0.4):
+            page.mouse.move(plot["x"] + plot["width"] * (column + 0.5 + corner) / 10,
+                            plot["y"] + plot["height"] * (row + 0.5 + corner) / 19)
+            expected = f"{name} × {item}："
+            try:
+                page.wait_for_function("([selector, expected]) => document.querySelector(selector + ' .hoverlayer')"
+                                       ".textContent.startsWith(expected)", arg=[CHART, expected], timeout=10_000)
+            except Exception:  # noqa: BLE001 — report what the hover said instead
+                hover = page.evaluate("(selector) => document.querySelector(selector + ' .hoverlayer').textContent", CHART)
+                pytest.fail(f"hover at row {row}, column {column}: expected {expected}…, shown {hover!r}")
     page.locator(CHART).first.scroll_into_view_if_needed()
     screenshot(page, "prefecture_ishikawa_heatmap")
 
