@@ -11,8 +11,9 @@ from datetime import date
 
 import pandas as pd
 
-from benchmark.peers import PeerContext, fiscal_year_starting
+from benchmark.peers import PeerContext
 from benchmark.vocabulary import BenchmarkItem
+from common.fiscal_years import fiscal_year_of
 from common.formatting import missing
 
 ANSWER_STATUSES = {"implemented": True, "not_implemented": False}
@@ -67,7 +68,7 @@ def is_current(official: OfficialAnswer, context: PeerContext) -> bool:
     is never ranked against 2024 peers."""
     if official.as_of is None:
         return False
-    return context.fiscal_year is None or fiscal_year_starting(official.as_of) >= context.fiscal_year
+    return context.fiscal_year is None or fiscal_year_of(official.as_of) >= context.fiscal_year
 
 
 def answers_from_official(official: dict[str, OfficialAnswer], contexts: dict[str, PeerContext]) -> dict[str, bool | float]:

@@ -26,7 +26,7 @@ import pandas as pd
 from benchmark.projection import Projection, project
 from benchmark.vocabulary import BenchmarkItem, text_or_empty
 from common.formatting import format_date, format_value, missing
-from common.fiscal_years import format_fiscal_year
+from common.fiscal_years import fiscal_year_of, format_fiscal_year
 from common.texts import pick, text
 
 NATIONAL_GROUPS = ("all", "muni")  # in order of preference; both are excluded from "leading"
@@ -234,11 +234,6 @@ def _peer_context(item: BenchmarkItem, records: list[dict], peers: dict[int, str
         bands=bands, measure_band=measure_band, trend=trend, projection=projection, missing=missing)
 
 
-def fiscal_year_starting(day: date) -> int:
-    """The 年度 a date falls in (April to March): 2024-03-31 is in 2023年度."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def with_government_peers(context: PeerContext, base: GovernmentBase) -> PeerContext:
     """The context with the real governments of its type as the peer (yes/no items): the peer value is the computed
     share of 実施 among those that answered; the year, date and source become the per-government table's."""
@@ -247,7 +242,7 @@ def with_government_peers(context: PeerContext, base: GovernmentBase) -> PeerCon
         return context
     peer = Reference(f"type_{context.entity_type}", context.entity_label_ja, context.entity_label_en, float(share),
                      str(share), base.done, "entities")
-    year = fiscal_year_starting(base.as_of)
+    year = fiscal_year_of(base.as_of)
     return replace(context, peer=peer, fiscal_year=year, year_label_ja=format_fiscal_year(year, "ja"),
                    year_label_en=format_fiscal_year(year, "en"), as_of=base.as_of, source_ja=base.source_ja,
                    missing=None, government_base=base, besshi_peer=context.peer, besshi_reason=None)

@@ -12,7 +12,7 @@ from benchmark.peers import UNKNOWN_BAND, GovernmentBase, PeerContext, Reference
 from benchmark.scoring import ScoreRow, signed_score
 from benchmark.vocabulary import BenchmarkItem
 from common.fiscal_years import format_fiscal_year
-from common.formatting import format_date, format_points
+from common.formatting import format_date, format_points, names_listed
 from common.texts import pick, text
 
 
@@ -96,8 +96,7 @@ def _counter(base: GovernmentBase, language: str) -> str:
 
 
 def _names(names: tuple[tuple[str, str], ...], language: str, limit: int = 5) -> str:
-    shown = text("list_separator", language).join(pick(ja, en, language) for ja, en in names[:limit])
-    return shown if len(names) <= limit else text("names_and_more", language, names=shown, count=len(names) - limit)
+    return names_listed([pick(ja, en, language) for ja, en in names[:limit]], len(names), language)
 
 
 def government_sentence(context: PeerContext, language: str) -> str:

@@ -27,6 +27,11 @@ def fiscal_year_label_en(fiscal_year: int) -> str:
     return f"FY{fiscal_year} ({era_year(fiscal_year).replace('令和', 'Reiwa ').replace('平成', 'Heisei ').replace('元', '1')})"
 
 
+def fiscal_year_of(day) -> int:
+    """The 年度 a date (or Timestamp) falls in, April to March: 2024-03-31 is in 2023年度."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
 def format_fiscal_year(year: int, language: str) -> str:
     """The short form of a fiscal year, for series and axes: 2023年度 / FY2023 (labels in full come from the database)."""
     return text("fiscal_year_short", language, year=year)

@@ -32,6 +32,12 @@ def gap_joined(parts, language: str) -> str:
     return joined
 
 
+def names_listed(names: list[str], total: int, language: str) -> str:
+    """Names side by side (「A、B」 / "A, B"), and 「ほか3団体」 / "and 3 more" where `total` is more than those shown."""
+    joined = text("list_separator", language).join(names)
+    return joined if total <= len(names) else text("names_and_more", language, names=joined, count=total - len(names))
+
+
 def sources_joined(sources, language: str) -> str:
     """Source document names, each once, in order: 「A ／ B」 / "A / B"."""
     return text("source_separator", language).join(dict.fromkeys(sources))

@@ -13,7 +13,7 @@ from benchmark.vocabulary import BenchmarkItem
 from dashboard.db import database_version, query
 from dashboard.government_data import (SAME_IN_BESSHI1, cells, fiscal_year_of, governments, governments_in_year,
                                        indicators, latest)
-from dashboard.peer_text import COUNTERS
+from dashboard.peer_text import counter_ja
 from governments.peers import Peers, answer_summary
 
 
@@ -109,4 +109,4 @@ class OfficialData:
         source = self.source(str(frame.source_id.iloc[0])) if len(frame) else Source("", "")
         return GovernmentBase(indicator, pd.Timestamp(as_of).date(), summary.answered, summary.done,
                               named(summary.not_surveyed), named(summary.not_reported),
-                              COUNTERS.get(entity_type, "団体"), source.ja, source.en)
+                              counter_ja(entity_type), source.ja, source.en)

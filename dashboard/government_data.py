@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from common.formatting import as_of_phrase
+from common import fiscal_years
+from common.formatting import as_of_phrase, names_listed
 from common.government_code import MunicipalityCodeError, normalise_municipality_code
 from common.texts import pick, text
 from dashboard.db import query
@@ -44,8 +45,7 @@ def fiscal_year_of(day) -> int | None:
     """The 年度 a date falls in: April to March (2024-03-31 is in 2023年度); None for an undetermined date."""
     if day is None or pd.isna(day):
         return None
-    day = pd.Timestamp(day).date()
-    return day.year if day.month >= 4 else day.year - 1
+    return fiscal_years.fiscal_year_of(pd.Timestamp(day))
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -113,5 +113,4 @@ def names(codes, limit: int = 5) -> str:
             prefecture = pick(row.prefecture_ja, row.prefecture_en, language())
             label = f"{label}（{prefecture}）" if language() == "ja" else f"{label} ({prefecture})"
         shown.append(label)
-    joined = ("、" if language() == "ja" else ", ").join(shown)
-    return joined if len(codes) <= limit else text("names_and_more", language(), names=joined, count=len(codes) - limit)
+    return names_listed(shown, len(codes), language())

@@ -14,9 +14,14 @@ from governments.peers import (DONE, NOT_APPLICABLE, NOT_DONE, NOT_REPORTED, NOT
 COUNTERS = {"designated": "市", "core": "市", "city_other": "市", "ward": "区", "town": "町", "village": "村"}
 
 
+def counter_ja(entity_type: str) -> str:
+    """The Japanese counter word after a number of governments of a type (55市, 12町, 47団体)."""
+    return COUNTERS.get(entity_type, "団体")
+
+
 def counter(entity_type: str) -> str:
-    """The Japanese counter word after a number of governments (55市, 12町, 47団体); English needs none."""
-    return COUNTERS.get(entity_type, "団体") if language() == "ja" else ""
+    """The counter word in the UI language; English needs none."""
+    return counter_ja(entity_type) if language() == "ja" else ""
 
 
 def status_text(printed: str) -> str:
