@@ -12,6 +12,7 @@ import streamlit as st
 from benchmark.official import OfficialAnswer, answers_from_official, differs
 from benchmark.vocabulary import BenchmarkItem, MunicipalityEntry
 from benchmark.wording import answer_label
+from common.formatting import bracketed
 from common.texts import pick, text
 from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
@@ -19,7 +20,6 @@ from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, OFFICIAL_KEY, P,
 from dashboard.db import database_version
 from dashboard.government_data import as_of_text, government_code_from_url, governments
 from dashboard.government_search import result_label, search_index
-from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
 from governments.peers import DATABASE_STATUS
@@ -153,8 +153,7 @@ def official_frame(model: Model, entries: list[MunicipalityEntry], lang: str) ->
                 continue
             mark = differs(answer.answer, entered)
             differences += mark
-            official_words = f"{official_text(item, answer, lang)}（{as_of_text(answer.as_of)}）" if lang == "ja" \
-                else f"{official_text(item, answer, lang)} ({as_of_text(answer.as_of)})"
+            official_words = bracketed(official_text(item, answer, lang), as_of_text(answer.as_of), lang)
             record[item.label(lang)] = (text("differs_marker", lang) if mark else "") + text(
                 "official_cell", lang, entered=answer_label(item, entered, lang), official=official_words)
         record[text("col_differences", lang)] = differences

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from common import fiscal_years
-from common.formatting import as_of_phrase, names_listed
+from common.formatting import as_of_phrase, bracketed, names_listed
 from common.government_code import MunicipalityCodeError, normalise_municipality_code
 from common.texts import pick, text
 from dashboard.db import query
@@ -111,6 +111,6 @@ def names(codes, limit: int = 5) -> str:
         label = name(row)
         if row.name_ja in duplicated:
             prefecture = pick(row.prefecture_ja, row.prefecture_en, language())
-            label = f"{label}（{prefecture}）" if language() == "ja" else f"{label} ({prefecture})"
+            label = bracketed(label, prefecture, language())
         shown.append(label)
     return names_listed(shown, len(codes), language())

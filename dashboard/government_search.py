@@ -5,6 +5,7 @@ import streamlit as st
 
 from dashboard.markdown import md
 from dashboard.db import database_version, query
+from common.formatting import bracketed
 from common.texts import pick, text
 from dashboard.i18n import language
 from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
@@ -30,7 +31,7 @@ def result_label(government: Government) -> str:
     if government.entity_type == "pref":
         return name
     prefecture = pick(government.prefecture_ja, government.prefecture_en, language())
-    return f"{name}（{prefecture}）" if language() == "ja" else f"{name} ({prefecture})"
+    return bracketed(name, prefecture, language())
 
 
 def link_target(government: Government) -> tuple[str, dict[str, str]]:

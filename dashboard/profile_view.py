@@ -8,7 +8,7 @@ from dashboard.markdown import md
 from dashboard.print_style import PRINT_CSS
 from dashboard.db import database_version
 from dashboard.filters import write_url
-from dashboard.government_data import attributions, government_code_from_url, governments
+from dashboard.government_data import attributions, government_code_from_url
 from dashboard.government_search import BENCHMARK_PAGE, PREFECTURE_PAGE
 from common.texts import text
 from dashboard.i18n import language
