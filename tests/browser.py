@@ -221,6 +221,13 @@ def toggle_pill(page, filter_index: int, label_prefix: str) -> None:
     pills.nth(matching[0]).click()
 
 
+def wait_for_filters(page, count: int, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
+    """Wait until the page shows at least `count` filters: on a loaded machine the idle check can pass between a
+    session's first run and its rerun (the URL's view applied), when only part of the page has been drawn."""
+    page.wait_for_function("([selector, count]) => document.querySelectorAll(selector).length >= count",
+                           arg=[FILTER, count], timeout=timeout_ms)
+
+
 def selected_pills(page) -> list[list[str]]:
     """The chosen values of each filter, in order."""
     filters = page.locator(FILTER)

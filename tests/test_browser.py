@@ -11,7 +11,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests.browser import (ARTIFACTS, CHART, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
-                           offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart, wait_until_idle)
+                           offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart,
+                           wait_for_filters, wait_until_idle)
 
 from tests.test_benchmark_page import real_peers
 from tests.test_benchmark_real_peers import expected_base
@@ -98,6 +99,9 @@ def test_copied_url_restores_the_same_view(dashboard_url, new_page):
                                   "&items=governance_dedicated_unit")
     copied = first.url
     second = open_page(new_page(), copied)  # a new context: a new Streamlit session, only the URL carries the view
+    for shown in (first, second):  # 年度, 区分 and 項目, and the chart drawn after them
+        wait_for_filters(shown, 3)
+        wait_for_chart(shown)
 
     years, groups = selected_pills(second)[:2]
     assert years == ["2021年度（令和3年度）", "2023年度（令和5年度）"], years
@@ -129,6 +133,7 @@ def test_deep_link_on_a_fresh_server_runs_the_app(page):
         # the first run on a fresh server reroutes (st.rerun); on a busy machine the idle check can fall between the
         # two runs, so wait for the rerun's chart, drawn after the filters
         wait_for_chart(page)
+        wait_for_filters(page, 2)
         assert "/governance" in page.url, page.url
         assert selected_pills(page)[1] == ["都道府県", "市"], "the link's view survives the router's rerun"
         navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
