@@ -9,7 +9,7 @@ from common import fiscal_years
 from common.formatting import as_of_phrase, bracketed, names_listed
 from common.government_code import MunicipalityCodeError, normalise_municipality_code
 from common.texts import pick, text
-from dashboard.db import query
+from dashboard.db import database_version, query
 from dashboard.i18n import language
 from dashboard.url_state import MAX_PARAMETER_LENGTH
 
@@ -100,17 +100,25 @@ def name(row) -> str:
     return pick(row.name_ja, row.name_en, language())
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _shared_names(lang: str, version: tuple) -> frozenset[str]:
+    """Names that more than one government bears in `lang`: 府中市 ×2 in Japanese; in English also names that differ
+    only in kanji (古河市 and 古賀市 are both Koga-shi). `version` keys the cache."""
+    shown = governments().apply(lambda row: pick(row.name_ja, row.name_en, lang), axis=1)
+    return frozenset(shown[shown.duplicated(keep=False)])
+
+
+def distinct_name(code: str, lang: str) -> str:
+    """A government's name in `lang`; a name another government shares carries its prefecture: 「府中市（東京都）」."""
+    row = governments().loc[code]
+    label = pick(row.name_ja, row.name_en, lang)
+    if label in _shared_names(lang, database_version()):
+        label = bracketed(label, pick(row.prefecture_ja, row.prefecture_en, lang), lang)
+    return label
+
+
 def names(codes, limit: int = 5) -> str:
     """Names of governments, the first `limit` and a count of the rest; same-name governments carry their prefecture."""
-    frame = governments()
     codes = list(codes)
-    duplicated = set(frame.name_ja[frame.name_ja.duplicated(keep=False)])
-    shown = []
-    for code in codes[:limit]:
-        row = frame.loc[code]
-        label = name(row)
-        if row.name_ja in duplicated:
-            prefecture = pick(row.prefecture_ja, row.prefecture_en, language())
-            label = bracketed(label, prefecture, language())
-        shown.append(label)
+    shown = [distinct_name(code, language()) for code in codes[:limit]]
     return names_listed(shown, len(codes), language())

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pytest
 
 from dashboard.queries import sql_for
 from etl.exports import _write_csv_in_sql
@@ -138,3 +139,13 @@ def test_exports_include_the_government_tables(built_data_dir):
     assert facts.startswith("\ufeffgovernment_code,".encode("utf-8"))
     assert facts.count(b"\r\n") == 202704 + 1
     assert (exports / "governments.parquet").exists() and (exports / "prefecture_outlines.csv").exists()
+
+
+@pytest.mark.parametrize("code, lang, shown", [
+    ("132063", "ja", "府中市（東京都）"), ("342084", "en", "Fuchu-shi (Hiroshima)"),  # 府中市 ×2 in both languages
+    ("082040", "ja", "古河市"), ("082040", "en", "Koga-shi (Ibaraki)"),  # 古賀市 (Fukuoka) is Koga-shi too
+    ("011002", "ja", "札幌市"), ("011002", "en", "Sapporo-shi")])
+def test_a_name_shared_in_the_language_shown_carries_the_prefecture(db, code, lang, shown):
+    from dashboard.government_data import distinct_name
+
+    assert distinct_name(code, lang) == shown
