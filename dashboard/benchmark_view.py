@@ -24,10 +24,11 @@ from dashboard.benchmark_report import render_report
 from dashboard.benchmark_state import (ENTRIES_KEY, ENTRY_KEY, MODE_KEY, P, PICK_KEY, PROBLEMS_KEY, display_names,
                                        remembered)
 from dashboard.db import database_version
+from dashboard.filters import write_url
 from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.print_style import PRINT_CSS
-from dashboard.url_state import ENCODING_PARAMETER, BenchmarkView, benchmark_view_to_params, parse_benchmark_view
+from dashboard.url_state import BenchmarkView, benchmark_view_to_params, parse_benchmark_view
 
 
 
@@ -86,11 +87,7 @@ def _write_view(mode: str, print_view: bool) -> None:
     view = BenchmarkView(mode, entry.entity_type or None if entry and mode == "single" else None,
                          "print" if print_view else "screen", state.get(f"{P}heatmap_sort") or "input",
                          chosen_code() if mode == "single" else None)
-    params = {**benchmark_view_to_params(view), "lang": language()}
-    if ENCODING_PARAMETER in st.query_params:
-        params[ENCODING_PARAMETER] = st.query_params[ENCODING_PARAMETER]
-    if st.query_params.to_dict() != params:
-        st.query_params.from_dict(params)
+    write_url({**benchmark_view_to_params(view), "lang": language()})
 
 
 def _on_mode_change() -> None:
