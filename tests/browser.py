@@ -221,11 +221,18 @@ def toggle_pill(page, filter_index: int, label_prefix: str) -> None:
     pills.nth(matching[0]).click()
 
 
-def wait_for_filters(page, count: int, timeout_ms: int = IDLE_TIMEOUT_MS) -> None:
-    """Wait until the page shows at least `count` filters: on a loaded machine the idle check can pass between a
-    session's first run and its rerun (the URL's view applied), when only part of the page has been drawn."""
-    page.wait_for_function("([selector, count]) => document.querySelectorAll(selector).length >= count",
-                           arg=[FILTER, count], timeout=timeout_ms)
+def wait_for_at_least(page, selector: str, count: int, timeout_ms: int = IDLE_TIMEOUT_MS) -> int:
+    """Wait until `selector` matches at least `count` elements, and return how many it matches (also after a timeout,
+    so that the caller's assertion names the number). On a loaded machine the idle check can pass between a session's
+    first run and its rerun, or before Plotly has drawn every point: a count read at once may be of a page half drawn."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function("([selector, count]) => document.querySelectorAll(selector).length >= count",
+                               arg=[selector, count], timeout=timeout_ms)
+    except PlaywrightTimeout:
+        pass
+    return page.locator(selector).count()
 
 
 def selected_pills(page) -> list[list[str]]:

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.browser import (ARTIFACTS, CHART, EXCEPTION, browser, chart_data, dashboard_url, new_page,  # noqa: F401 (fixtures)
-                           offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill, wait_for_chart,
-                           wait_for_filters, wait_until_idle)
+from tests.browser import (ARTIFACTS, CHART, EXCEPTION, FILTER, browser, chart_data, dashboard_url,  # noqa: F401 (fixtures)
+                           new_page, offline_page, open_page, page, screenshot, selected_pills, serve, toggle_pill,
+                           wait_for_at_least, wait_for_chart, wait_until_idle)
 
 from tests.test_benchmark_page import real_peers
 from tests.test_benchmark_real_peers import expected_base
@@ -100,7 +100,7 @@ def test_copied_url_restores_the_same_view(dashboard_url, new_page):
     copied = first.url
     second = open_page(new_page(), copied)  # a new context: a new Streamlit session, only the URL carries the view
     for shown in (first, second):  # 年度, 区分 and 項目, and the chart drawn after them
-        wait_for_filters(shown, 3)
+        assert wait_for_at_least(shown, FILTER, 3) == 3
         wait_for_chart(shown)
 
     years, groups = selected_pills(second)[:2]
@@ -117,8 +117,9 @@ def test_hostile_url_falls_back_with_notice(dashboard_url, page):
     open_page(page, f"{dashboard_url}/governance?years=<script>alert(1)</script>&groups=%27%3B--&lang=xx")
 
     assert_no_exception(page)
-    warnings = page.locator('[data-testid="stAlertContentWarning"], [data-testid="stAlert"]')
-    assert warnings.count() > 0 and warnings.first.is_visible(), "no notice about the refused URL values"
+    warnings = '[data-testid="stAlertContentWarning"], [data-testid="stAlert"]'
+    assert wait_for_at_least(page, warnings, 1) > 0, "no notice about the refused URL values"
+    assert page.locator(warnings).first.is_visible()
     assert "<script>" not in page.locator('[data-testid="stMain"]').inner_text()
     wait_for_chart(page)
     assert dialogs == []
@@ -133,7 +134,7 @@ def test_deep_link_on_a_fresh_server_runs_the_app(page):
         # the first run on a fresh server reroutes (st.rerun); on a busy machine the idle check can fall between the
         # two runs, so wait for the rerun's chart, drawn after the filters
         wait_for_chart(page)
-        wait_for_filters(page, 2)
+        wait_for_at_least(page, FILTER, 2)
         assert "/governance" in page.url, page.url
         assert selected_pills(page)[1] == ["都道府県", "市"], "the link's view survives the router's rerun"
         navigation = page.locator('[data-testid="stSidebarNav"]').inner_text()
@@ -266,7 +267,7 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
     cells = traces[0]["rows"] * traces[0]["points"]
     symbols = {trace["symbol"] for trace in traces[1:] if trace["points"]}
     assert {"circle", "circle-open", "x-thin-open"} <= symbols, "実施 / 未実施 / 調査無し are told apart by symbol, not colour alone"
-    drawn = page.locator(f"{CHART} .scatterlayer .point").count()
+    drawn = wait_for_at_least(page, f"{CHART} .scatterlayer .point", cells)
     assert cells == 19 * 10 and drawn == cells, "every cell carries exactly one symbol"
     # the hover names the cell under the pointer, also near a cell's corner (far from its marker)
     page.locator(CHART).first.scroll_into_view_if_needed()
@@ -291,6 +292,7 @@ def test_map_draws_with_every_outside_request_blocked(dashboard_url, offline_pag
     open_page(page, f"{dashboard_url}/prefecture?lang=ja")
     assert_no_exception(page)
     wait_for_chart(page)
+    wait_for_at_least(page, f"{CHART} .scatterlayer .point", 1741)
     drawn = page.evaluate("""(selector) => {
         const chart = document.querySelector(selector);
         return {traces: chart._fullData.length, points: chart.querySelectorAll('.scatterlayer .point').length,
@@ -363,6 +365,7 @@ def test_the_profile_print_view_prints_its_figures_without_the_sidebar(dashboard
     open_page(page, f"{dashboard_url}/municipality?code=012025&view=print&lang=ja")
     assert_no_exception(page)
     wait_for_chart(page)
+    wait_for_at_least(page, '[data-testid="stTable"] table', 3)
     page.emulate_media(media="print")
     shown = page.evaluate("""(selector) => {
         const visible = element => element !== null && getComputedStyle(element).display !== "none"
