@@ -121,7 +121,7 @@ def indicator_section(head: Header) -> Section | None:
         more += said[1:]
     if not rows:
         return None
-    columns = [text("item", language()), text("indicator", language()), text("value_printed", language()), text("as_of", language()), *headings]
+    columns = [text("item", language()), text("indicator", language()), text("answer_or_value", language()), text("as_of", language()), *headings]
     return Section(text("indicators_heading", language()), pd.DataFrame(rows, columns=columns), tuple(sentences),
                    gap_joined([*attributions(["digital_agency_dx_table"]), text("computed_note", language())], language()), tuple(more))
 

@@ -45,17 +45,17 @@ def test_a_noto_municipality_reads_not_surveyed_and_is_left_out_of_the_base():
     app = open_page("municipality", {"code": WAJIMA, "lang": "en"})
     table = app.dataframe[0].value
     policy = table[table["Indicator"] == "Overall DX policy adopted"].iloc[0]
-    assert policy["Value (as published)"] == "Not surveyed"
+    assert policy["Answer or value"] == "Not surveyed"
     sentence = next(s for s in texts(app) if s.startswith("Overall DX policy adopted"))
     assert "not surveyed: Nanao-shi, Komatsu-shi, Wajima-shi, Suzu-shi" in sentence
 
 
-def test_profile_csv_holds_the_values_as_published(downloads):
+def test_profile_csv_holds_the_answers_and_values_shown(downloads):
     app = open_page("municipality", {"code": HAKODATE})
     exported = csv_frame(downloads.of(app.download_button[0]))
     shown = app.dataframe[0].value
     rows = exported[exported["表"] == "取組状況（デジタル庁）"]
-    assert rows["値（公表のまま）"].tolist() == shown["値（公表のまま）"].tolist()
+    assert rows["回答・値"].tolist() == shown["回答・値"].tolist()
     assert set(exported["団体コード"].astype(str).str.zfill(6)) == {HAKODATE}
 
 

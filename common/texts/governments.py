@@ -39,7 +39,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "band_label": ("{low}〜{high}人", "{low}–{high}"),
     "band_label_open": ("{low}人以上", "{low} and over"),
     "indicators_heading": ("取組状況（デジタル庁）", "Progress (Digital Agency)"),
-    "value_printed": ("値（公表のまま）", "Value (as published)"),
+    # the published answer in the UI language, or the number as printed; a blank cell reads 報告なし (not a printed word)
+    "answer_or_value": ("回答・値", "Answer or value"),
     "status_done": ("実施", "Done"),
     "status_not_done": ("未実施", "Not done"),
     "status_not_surveyed": ("調査無し", "Not surveyed"),
