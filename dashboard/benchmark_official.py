@@ -11,7 +11,7 @@ from benchmark.official import OfficialAnswer, official_answers
 from benchmark.peers import GovernmentBase, PeerContext, with_government_peers
 from benchmark.vocabulary import BenchmarkItem
 from dashboard.db import database_version, query
-from dashboard.government_data import (SAME_IN_BESSHI1, cells, distinct_name, fiscal_year_of, governments_in_year,
+from dashboard.government_data import (SAME_IN_BESSHI1, cells, distinct_names, fiscal_year_of, governments_in_year,
                                        indicators, latest)
 from dashboard.peer_text import counter_ja
 from governments.peers import Peers, answer_summary
@@ -103,7 +103,7 @@ class OfficialData:
         summary = answer_summary(Peers("type", entity_type, codes), frame[frame.government_code.isin(codes)])
 
         def named(found: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-            return tuple((distinct_name(code, "ja"), distinct_name(code, "en")) for code in found)
+            return tuple(zip(distinct_names(found, "ja"), distinct_names(found, "en")))
 
         source = self.source(str(frame.source_id.iloc[0])) if len(frame) else Source("", "")
         return GovernmentBase(indicator, pd.Timestamp(as_of).date(), summary.answered, summary.done,

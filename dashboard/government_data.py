@@ -108,17 +108,22 @@ def _shared_names(lang: str, version: tuple) -> frozenset[str]:
     return frozenset(shown[shown.duplicated(keep=False)])
 
 
+def distinct_names(codes, lang: str) -> list[str]:
+    """Governments' names in `lang`; a name another government shares carries its prefecture: 「府中市（東京都）」."""
+    frame, shared = governments(), _shared_names(lang, database_version())
+    shown = []
+    for code in codes:
+        row = frame.loc[code]
+        label = pick(row.name_ja, row.name_en, lang)
+        shown.append(bracketed(label, pick(row.prefecture_ja, row.prefecture_en, lang), lang) if label in shared else label)
+    return shown
+
+
 def distinct_name(code: str, lang: str) -> str:
-    """A government's name in `lang`; a name another government shares carries its prefecture: 「府中市（東京都）」."""
-    row = governments().loc[code]
-    label = pick(row.name_ja, row.name_en, lang)
-    if label in _shared_names(lang, database_version()):
-        label = bracketed(label, pick(row.prefecture_ja, row.prefecture_en, lang), lang)
-    return label
+    return distinct_names([code], lang)[0]
 
 
 def names(codes, limit: int = 5) -> str:
     """Names of governments, the first `limit` and a count of the rest; same-name governments carry their prefecture."""
     codes = list(codes)
-    shown = [distinct_name(code, language()) for code in codes[:limit]]
-    return names_listed(shown, len(codes), language())
+    return names_listed(distinct_names(codes[:limit], language()), len(codes), language())

@@ -137,8 +137,9 @@ def heatmap(statuses: pd.DataFrame, names: list[str], labels: dict[str, str], ti
     figure = go.Figure(go.Heatmap(z=z, x=x, y=y, zmin=-0.5, zmax=3.5, colorscale=CATEGORICAL_SCALE, showscale=False,
                                   xgap=1, ygap=1, hoverinfo="skip"))
     hovertemplate = labelled("%{y} × %{x}", "%{customdata}", language()) + "<extra></extra>"
+    cells = statuses.to_numpy()
     for status, marker in STATUS_MARKERS.items():
-        rows, columns = (statuses.to_numpy() == status).nonzero()
+        rows, columns = (cells == status).nonzero()
         figure.add_trace(go.Scatter(
             x=[x[c] for c in columns], y=[y[r] for r in rows], customdata=[status_text(status)] * len(rows), mode="markers",
             hovertemplate=hovertemplate, showlegend=False,
