@@ -270,6 +270,8 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
     drawn = wait_for_at_least(page, f"{CHART} .scatterlayer .point", cells)
     assert cells == 19 * 10 and drawn == cells, "every cell carries exactly one symbol"
     # the hover names the cell under the pointer, also near a cell's corner (far from its marker)
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.locator(CHART).first.scroll_into_view_if_needed()
     plot = page.locator(f"{CHART} .nsewdrag").first.bounding_box()
     for row, column, name, item in [(0, 0, "金沢市", "CIOの任命"), (1, 2, "七尾市", "全体方針策定")]:
@@ -280,7 +282,7 @@ def test_prefecture_heatmap_shows_symbols(dashboard_url, page):
             try:
                 page.wait_for_function("([selector, expected]) => document.querySelector(selector + ' .hoverlayer')"
                                        ".textContent.startsWith(expected)", arg=[CHART, expected], timeout=10_000)
-            except Exception:  # noqa: BLE001 — report what the hover said instead
+            except PlaywrightTimeout:  # report what the hover said instead
                 hover = page.evaluate("(selector) => document.querySelector(selector + ' .hoverlayer').textContent", CHART)
                 pytest.fail(f"hover at row {row}, column {column}: expected {expected}…, shown {hover!r}")
     page.locator(CHART).first.scroll_into_view_if_needed()
