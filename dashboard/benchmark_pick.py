@@ -18,7 +18,7 @@ from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, OFFICIAL_KEY, P, display_names, remembered
 from dashboard.db import database_version
-from dashboard.government_data import as_of_text, government_code_from_url, governments
+from dashboard.government_data import as_of_text, distinct_name, government_code_from_url, governments
 from dashboard.government_search import result_label, search_index
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
@@ -87,9 +87,8 @@ def render_government_picker(model: Model, lang: str) -> None:
             st.caption(text("search_more", lang, count=result.more))
     code = chosen_code()
     if code:
-        row = governments().loc[code]
         entry = st.session_state[ENTRY_KEY]
-        st.success(md(text("chosen_government", lang, name=pick(row.name_ja, row.name_en, lang),
+        st.success(md(text("chosen_government", lang, name=distinct_name(code, lang),
                            entity=model.type_label(entry.entity_type, lang))), icon=":material/how_to_reg:")
 
 

@@ -17,7 +17,7 @@ from common.texts import pick, text
 from dashboard.charts import FONT, as_drawn, literal
 from dashboard.db import query
 from dashboard.government_data import (attributions, cells, fiscal_year_of, governments, governments_in_year, indicators,
-                                       iso_date, latest)
+                                       iso_date, latest, names_in_prefecture)
 from dashboard.peer_text import status_text
 from dashboard.prefecture_model import SYMBOLS, profile_url
 from governments.peers import DONE, NOT_APPLICABLE, NOT_DONE, NOT_REPORTED, NOT_SURVEYED, statuses_of
@@ -104,7 +104,7 @@ def government_rows(municipalities: pd.DataFrame, rows: pd.DataFrame, kind: str,
     codes = list(municipalities.government_code)
     return pd.DataFrame(dict(
         government_code=codes,
-        name=[pick(a, b, lang) for a, b in zip(municipalities.name_ja, municipalities.name_en)],
+        name=names_in_prefecture(codes, lang),  # the prefecture is shown beside
         prefecture=[pick(a, b, lang) for a, b in zip(municipalities.prefecture_ja, municipalities.prefecture_en)],
         prefecture_code=list(municipalities.prefecture_code),
         type_code=list(municipalities.entity_type),

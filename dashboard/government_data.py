@@ -101,26 +101,45 @@ def name(row) -> str:
 
 
 @st.cache_resource(max_entries=4, show_spinner=False)
-def _shared_names(lang: str, version: tuple) -> frozenset[str]:
-    """Names that more than one government bears in `lang`: 府中市 ×2 in Japanese; in English also names that differ
-    only in kanji (古河市 and 古賀市 are both Koga-shi). `version` keys the cache."""
-    shown = governments().apply(lambda row: pick(row.name_ja, row.name_en, lang), axis=1)
-    return frozenset(shown[shown.duplicated(keep=False)])
+def _name_forms(lang: str, version: tuple) -> pd.DataFrame:
+    """Every government's name in `lang`, by government_code, in the three forms the pages list it in:
+    - `nationwide`: with its prefecture where another government bears the same name (府中市 ×2; in English also names
+      that differ only in kanji: 古河市 and 古賀市 are both Koga-shi);
+    - `in_prefecture`: with its Japanese name where another government of the same prefecture bears the same name (in
+      English only: 江差町 and 枝幸町, both 北海道, are both Esashi-cho), for lists of one prefecture or beside it;
+    - `with_prefecture`: always with its prefecture (and its Japanese name where the prefecture is not enough).
+    `version` keys the cache."""
+    frame = governments()
+    shown = pd.Series([pick(ja, en, lang) for ja, en in zip(frame.name_ja, frame.name_en)], index=frame.index)
+    prefecture = [pick(ja, en, lang) for ja, en in zip(frame.prefecture_ja, frame.prefecture_en)]
+    shared = shown.duplicated(keep=False)
+    shared_in_prefecture = pd.DataFrame({"prefecture": frame.prefecture_code, "name": shown}).duplicated(keep=False)
+    separator = text("list_separator", lang)
+    notes = [separator.join([ja, pref]) if twin else pref for ja, pref, twin in zip(frame.name_ja, prefecture, shared_in_prefecture)]
+    return pd.DataFrame({
+        "nationwide": [bracketed(name, note, lang) if twin else name for name, note, twin in zip(shown, notes, shared)],
+        "in_prefecture": [bracketed(name, ja, lang) if twin else name for name, ja, twin in zip(shown, frame.name_ja, shared_in_prefecture)],
+        "with_prefecture": [bracketed(name, note, lang) for name, note in zip(shown, notes)],
+    }, index=frame.index)
 
 
 def distinct_names(codes, lang: str) -> list[str]:
-    """Governments' names in `lang`; a name another government shares carries its prefecture: 「府中市（東京都）」."""
-    frame, shared = governments(), _shared_names(lang, database_version())
-    shown = []
-    for code in codes:
-        row = frame.loc[code]
-        label = pick(row.name_ja, row.name_en, lang)
-        shown.append(bracketed(label, pick(row.prefecture_ja, row.prefecture_en, lang), lang) if label in shared else label)
-    return shown
+    """Governments' names in `lang`, told apart nationwide: 「府中市（東京都）」, "Esashi-cho (江差町, Hokkaido)"."""
+    return _name_forms(lang, database_version()).nationwide.loc[list(codes)].tolist()
 
 
 def distinct_name(code: str, lang: str) -> str:
     return distinct_names([code], lang)[0]
+
+
+def names_in_prefecture(codes, lang: str) -> list[str]:
+    """Names told apart among the governments of one prefecture (shown within it or beside it): "Esashi-cho (江差町)"."""
+    return _name_forms(lang, database_version()).in_prefecture.loc[list(codes)].tolist()
+
+
+def name_with_prefecture(code: str, lang: str) -> str:
+    """A name with its prefecture, as search results read: 「府中市（東京都）」, "Esashi-cho (枝幸町, Hokkaido)"."""
+    return _name_forms(lang, database_version()).at[code, "with_prefecture"]
 
 
 def names(codes, limit: int = 5) -> str:

@@ -5,8 +5,8 @@ import streamlit as st
 
 from dashboard.markdown import md
 from dashboard.db import database_version, query
-from common.formatting import bracketed
 from common.texts import pick, text
+from dashboard.government_data import name_with_prefecture
 from dashboard.i18n import language
 from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
 
@@ -26,12 +26,11 @@ def search_index(version: tuple) -> SearchIndex:
 
 
 def result_label(government: Government) -> str:
-    """「府中市（東京都）」 / "Fuchu-shi (Tokyo-to)": same-name governments differ by their prefecture."""
-    name = pick(government.name_ja, government.name_en, language())
+    """「府中市（東京都）」 / "Fuchu-shi (Tokyo)": same-name governments differ by their prefecture, and by their Japanese
+    name where the prefecture has two of the same English name ("Esashi-cho (江差町, Hokkaido)")."""
     if government.entity_type == "pref":
-        return name
-    prefecture = pick(government.prefecture_ja, government.prefecture_en, language())
-    return bracketed(name, prefecture, language())
+        return pick(government.name_ja, government.name_en, language())
+    return name_with_prefecture(government.code, language())
 
 
 def link_target(government: Government) -> tuple[str, dict[str, str]]:

@@ -11,7 +11,7 @@ import streamlit as st
 from dashboard.charts import FONT, as_drawn, literal
 from common.csv_export import dataframe_to_csv_bytes
 from common.formatting import bracketed, gap_joined, labelled
-from dashboard.government_data import cells, governments, indicators, iso_date, latest
+from dashboard.government_data import cells, distinct_names, governments, indicators, iso_date, latest, names_in_prefecture
 from common.texts import pick, text
 from dashboard.i18n import language
 from dashboard.maps import drawn_outlines, japan_map
@@ -94,7 +94,8 @@ def prefecture_view(prefecture_code: str, lang: str, version: tuple) -> Prefectu
     prefecture = frame[(frame.entity_type == "pref") & (frame.prefecture_code == prefecture_code)].iloc[0]
     statuses, dates = municipality_statuses(prefecture_code)
     national = national_statuses(version)
-    names = [pick(frame.at[c, "name_ja"], frame.at[c, "name_en"], lang) for c in statuses.index]
+    names = names_in_prefecture(statuses.index, lang)  # told apart: the heatmap merges equal row labels
+    named = dict(zip(statuses.index, names))
     labels = {code: indicator_label(code) for code in statuses.columns}
     title = pick(prefecture.name_ja, prefecture.name_en, lang)
     matrix = pd.DataFrame({text("municipality", lang): names, text("profile_link", lang): [profile_url(c) for c in statuses.index],
@@ -110,7 +111,7 @@ def prefecture_view(prefecture_code: str, lang: str, version: tuple) -> Prefectu
                        iso_date(dates[code])])
         for government, value in statuses[code].items():
             if value == NOT_DONE:
-                lacking.append([labels[code], pick(frame.at[government, "name_ja"], frame.at[government, "name_en"], lang),
+                lacking.append([labels[code], named[government],
                                 profile_url(government), government])
     counts_frame = pd.DataFrame(counts, columns=[text("indicator", lang), text("count_in_prefecture", lang), text("share_in_prefecture", lang),
                                                  text("share_national", lang), text("not_answered", lang), text("as_of", lang)])
@@ -171,8 +172,8 @@ def national_map(indicator_code: str, lang: str, version: tuple) -> tuple[go.Fig
         rows.append(dict(prefecture_code=prefecture.prefecture_code, name=name, done=done, answered=answered,
                          share=value, missing=len(mine) - answered, hover=hover, lat=prefecture.lat, lng=prefecture.lng))
     table = pd.DataFrame(rows)
-    points = pd.DataFrame(dict(government_code=municipalities.government_code, name=[pick(a, b, lang) for a, b in
-                               zip(municipalities.name_ja, municipalities.name_en)], status=statuses.to_numpy(),
+    points = pd.DataFrame(dict(government_code=municipalities.government_code,
+                               name=distinct_names(municipalities.government_code, lang), status=statuses.to_numpy(),
                                lat=municipalities.lat, lng=municipalities.lng)).dropna(subset=["lat", "lng"])
     labels = {s: status_text(s) for s in SYMBOLS}
     as_of = latest(cells(indicator_code))[1]

@@ -144,7 +144,8 @@ def test_exports_include_the_government_tables(built_data_dir):
 @pytest.mark.parametrize("code, lang, shown", [
     ("132063", "ja", "府中市（東京都）"), ("342084", "en", "Fuchu-shi (Hiroshima)"),  # 府中市 ×2 in both languages
     ("082040", "ja", "古河市"), ("082040", "en", "Koga-shi (Ibaraki)"),  # 古賀市 (Fukuoka) is Koga-shi too
-    ("011002", "ja", "札幌市"), ("011002", "en", "Sapporo-shi")])
+    ("011002", "ja", "札幌市"), ("011002", "en", "Sapporo-shi"),
+    ("013617", "ja", "江差町"), ("013617", "en", "Esashi-cho (江差町, Hokkaido)")])  # 枝幸町, also 北海道, is Esashi-cho too
 def test_a_name_shared_in_the_language_shown_carries_the_prefecture(db, code, lang, shown):
     from dashboard.government_data import distinct_name
 

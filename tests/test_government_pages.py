@@ -103,6 +103,20 @@ def test_prefecture_page_shows_symbols_counts_and_the_lacking_list(lang, downloa
     assert len(exported) == 19 and exported.filter(like="全体方針策定" if lang == "ja" else "Overall").shape[1] == 1
 
 
+def test_prefecture_view_tells_apart_names_its_municipalities_share_in_english():
+    """江差町 and 枝幸町 (both 北海道) are both Esashi-cho: Plotly merges equal row labels, so the heatmap would draw
+    two municipalities on one row; the tables would list two rows of the same name."""
+    app = open_page("prefecture", {"code": "01", "lang": "en"})
+    assert not app.exception, [e.value for e in app.exception]
+    _, matrix, lacking = (frame.value for frame in app.dataframe)
+    assert len(matrix) == 179 and matrix["Municipality"].is_unique
+    assert {"Esashi-cho (江差町)", "Esashi-cho (枝幸町)"} <= set(matrix["Municipality"])
+    rows = json.loads(app.get("plotly_chart")[0].proto.spec)["data"][0]["y"]
+    assert len(rows) == 179 and len(set(rows)) == 179, "one heatmap row per municipality"
+    named = lacking.drop_duplicates(subset=[lacking.columns[3]]).set_index(lacking.columns[3])[lacking.columns[1]]
+    assert named.get("013617", "Esashi-cho (江差町)") == "Esashi-cho (江差町)"
+
+
 def test_prefecture_counts_match_the_matrix_and_the_nation():
     app = open_page("prefecture", {"code": "17"})
     counts, matrix, _ = (frame.value for frame in app.dataframe)
@@ -170,6 +184,14 @@ def test_sidebar_search_lists_same_names_with_their_prefecture(typed, expected):
     assert not app.exception
     labels = [link.proto.label.replace("\\", "") for link in app.get("page_link")]
     assert labels[:len(expected)] == expected
+
+
+def test_sidebar_search_tells_apart_names_shared_within_a_prefecture_in_english():
+    app = open_page("overview", {"lang": "en"})
+    app.run()
+    app.text_input(key="government_search").input("Esashi").run()
+    labels = {link.proto.label.replace("\\", "") for link in app.get("page_link")}
+    assert {"Esashi-cho (江差町, Hokkaido)", "Esashi-cho (枝幸町, Hokkaido)"} <= labels, labels
 
 
 @pytest.mark.parametrize("typed, message", [("<script>alert(1)</script>", "該当する団体がありません"),
