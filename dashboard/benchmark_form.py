@@ -16,7 +16,7 @@ from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_pick import official_caption
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, P
 from dashboard.db import database_version
-from dashboard.i18n import language
+from dashboard.i18n import labelled_in_language, language
 from dashboard.markdown import md
 
 
@@ -78,7 +78,7 @@ def render_form(model: Model) -> None:
     first = st.columns([1.2, 1.6, 1.6])
     type_labels = {code: model.type_label(code, lang) for code in model.types}
     first[0].selectbox(text("entity_type", lang), list(model.types), index=None, format_func=type_labels.get,
-                       placeholder=text("entity_type_placeholder", lang), key=f"{P}form_type", on_change=_on_form_change)
+                       placeholder=text("entity_type_placeholder", lang), key=labelled_in_language(f"{P}form_type"), on_change=_on_form_change)
     first[1].text_input(text("name", lang), key=f"{P}form_name", on_change=_on_form_change, max_chars=MAX_TEXT_CHARS)
     first[2].text_input(text("code", lang), key=f"{P}form_code", on_change=_on_form_change, help=text("code_help", lang), max_chars=20)
     _code_feedback(model, lang)
@@ -93,11 +93,11 @@ def render_form(model: Model) -> None:
             key = _item_key(item.item_code)
             if item.kind == "yes_no":
                 labels = {"unanswered": text("unanswered", lang), "yes": item.yes(lang), "no": item.no(lang)}
-                column.radio(item.label(lang), list(labels), format_func=labels.get, horizontal=True, key=key,
+                column.radio(item.label(lang), list(labels), format_func=labels.get, horizontal=True, key=labelled_in_language(key),
                              on_change=_on_form_change)
             elif item.kind == "band":
                 bands = {"unanswered": text("unanswered", lang), **{code: pick(ja, en, lang) for code, (ja, en) in model.vocabulary.bands.items()}}
-                column.selectbox(item.label(lang), list(bands), key=key, on_change=_on_form_change, format_func=bands.get)
+                column.selectbox(item.label(lang), list(bands), key=labelled_in_language(key), on_change=_on_form_change, format_func=bands.get)
             else:
                 column.number_input(text("percent_input", lang, item=item.label(lang)), min_value=0.0, max_value=100.0,
                                     value=None, step=0.1, format="%.1f", key=key, on_change=_on_form_change,

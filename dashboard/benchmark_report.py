@@ -19,6 +19,7 @@ from common.texts import text
 from dashboard.benchmark_charts import PLOT_CONFIG, band_figure, comparison_figure, trend_figure
 from dashboard.benchmark_model import Model
 from dashboard.benchmark_state import P, who
+from dashboard.i18n import labelled_in_language
 from dashboard.markdown import md
 
 
@@ -98,7 +99,8 @@ def render_trend_chart(rows: list[ScoreRow], key: str, lang: str) -> None:
     if with_trend:
         codes = [row.item.item_code for row in with_trend]
         labels = {row.item.item_code: row.item.label(lang) for row in with_trend}
-        chosen = st.selectbox(text("trend_item", lang), codes, format_func=labels.get, key=f"{P}trend_item_{key}")
+        chosen = st.selectbox(text("trend_item", lang), codes, format_func=labels.get,
+                              key=labelled_in_language(f"{P}trend_item_{key}"))
         row = next(row for row in with_trend if row.item.item_code == chosen)
         st.plotly_chart(trend_figure(row, lang), config=PLOT_CONFIG, width="stretch", key=f"{P}trend_chart_{key}")
 

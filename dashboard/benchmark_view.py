@@ -25,7 +25,7 @@ from dashboard.benchmark_state import (ENTRIES_KEY, ENTRY_KEY, MODE_KEY, P, PICK
                                        remembered)
 from dashboard.db import database_version
 from dashboard.filters import write_url
-from dashboard.i18n import language
+from dashboard.i18n import labelled_in_language, language
 from dashboard.markdown import md
 from dashboard.print_style import PRINT_CSS
 from dashboard.url_state import BenchmarkView, benchmark_view_to_params, parse_benchmark_view
@@ -42,7 +42,7 @@ def render_benchmark_page() -> None:
         _restore_view(model, lang)
     top = st.columns([3, 1])
     modes = {"single": text("mode_single", lang), "multiple": text("mode_multiple", lang)}  # labels fixed now
-    mode = top[0].radio(text("mode", lang), list(modes), horizontal=True, key=f"{P}mode", on_change=_on_mode_change,
+    mode = top[0].radio(text("mode", lang), list(modes), horizontal=True, key=labelled_in_language(f"{P}mode"), on_change=_on_mode_change,
                         format_func=modes.get)
     print_view = top[1].toggle(text("print_view", lang), key=f"{P}print")
     _write_view(mode, print_view)
@@ -141,7 +141,8 @@ def render_multiple(model: Model, lang: str) -> None:
     labels = {"input": text("sort_input", lang), "name": text("sort_name", lang), "code": text("sort_code", lang),
               "ahead": text("sort_ahead", lang), "behind": text("sort_behind", lang),
               **{f"item:{item.item_code}": text("sort_item", lang, item=item.label(lang)) for item in model.items}}
-    option = st.selectbox(text("heatmap_sort", lang), options, format_func=labels.get, key=f"{P}heatmap_sort")
+    option = st.selectbox(text("heatmap_sort", lang), options, format_func=labels.get,
+                          key=labelled_in_language(f"{P}heatmap_sort"))
     order = sort_order(option, entries, scores)
     st.caption(md(text("heatmap_caption", lang)))
     if len(order) > HEATMAP_MAX_ROWS:
@@ -225,6 +226,6 @@ def _pick(names: list[str], lang: str) -> int:
         saved = state.get(PICK_KEY, 0)
         state[f"{P}pick"] = saved if isinstance(saved, int) and 0 <= saved < len(names) else 0
     index = st.selectbox(text("pick_municipality", lang), list(range(len(names))), format_func=lambda i: names[i],
-                         key=f"{P}pick")
+                         key=labelled_in_language(f"{P}pick"))
     state[PICK_KEY] = index
     return index

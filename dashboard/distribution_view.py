@@ -12,6 +12,7 @@ from common.texts import text
 from dashboard.db import database_version
 from dashboard.distribution_model import ANSWERS, Distribution, choice_labels, distribution
 from dashboard.filters import show_notices
+from dashboard.i18n import labelled_in_language
 from dashboard.peer_text import status_text
 from dashboard.topic_page import chart_config
 from governments.peers import DATABASE_STATUS
@@ -38,7 +39,8 @@ def show_distribution(page_id: str, indicator_codes: tuple[str, ...], lang: str)
     code = indicator_codes[0]
     if len(indicator_codes) > 1:
         labels = choice_labels(indicator_codes, lang, version)
-        code = st.selectbox(text("distribution_choose", lang), indicator_codes, format_func=labels.get, key=key["indicator"])
+        code = st.selectbox(text("distribution_choose", lang), indicator_codes, format_func=labels.get,
+                            key=labelled_in_language(key["indicator"]))
     view = distribution(code, lang, version)
     st.plotly_chart(view.figure, config=chart_config(lang), width="stretch", key=f"{page_id}__distribution_chart")
     st.caption(view.source)  # the attribution and the note: plain text, never markdown
@@ -91,14 +93,16 @@ def list_filters(key: dict[str, str], view: Distribution, lang: str) -> Distribu
         st.session_state[key["prefecture"]] = None
     left, right = st.columns(2)
     types = left.multiselect(text("distribution_filter_types", lang), list(view.type_labels), format_func=view.type_labels.get,
-                             placeholder=text("distribution_filter_all", lang), key=key["types"])
+                             placeholder=text("distribution_filter_all", lang), key=labelled_in_language(key["types"]))
     prefecture = right.selectbox(text("distribution_filter_prefecture", lang), list(view.prefecture_labels),
                                  format_func=view.prefecture_labels.get, index=None,
-                                 placeholder=text("distribution_all_prefectures", lang), key=key["prefecture"])
+                                 placeholder=text("distribution_all_prefectures", lang),
+                                 key=labelled_in_language(key["prefecture"]))
     answers: list[str] = []
     if view.kind == "answer":
         answers = st.multiselect(text("distribution_filter_answers", lang), list(ANSWERS), format_func=status_text,
-                                 placeholder=text("distribution_filter_all", lang), key=key["answers"])
+                                 placeholder=text("distribution_filter_all", lang),
+                                 key=labelled_in_language(key["answers"]))
     return DistributionFilters(tuple(code for code in view.type_labels if code in types),
                                tuple(answer for answer in ANSWERS if answer in answers), prefecture)
 

@@ -8,7 +8,7 @@ import streamlit as st
 
 from common.csv_export import ExportError, dataframe_to_csv_bytes, export_filename
 from common.texts import pick, text
-from dashboard.i18n import language
+from dashboard.i18n import labelled_in_language, language
 from etl.rounding import NOT_PUBLISHED, printed_number
 from dashboard.url_state import ENCODING_PARAMETER, encoding_to_param, parse_encoding
 
@@ -33,7 +33,7 @@ def encoding_choice(key: str) -> str:
         st.session_state[key], refused = parse_encoding(st.query_params.get(ENCODING_PARAMETER))
         if refused:
             st.warning(text("url_notice", lang, param=ENCODING_PARAMETER), icon="⚠️")
-    encoding = st.radio(text("encoding", lang), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=key,
+    encoding = st.radio(text("encoding", lang), list(ENCODINGS), format_func=ENCODINGS.get, horizontal=True, key=labelled_in_language(key),
                         help=text("encoding_help", lang))
     if st.query_params.get(ENCODING_PARAMETER) != encoding_to_param(encoding):
         st.query_params[ENCODING_PARAMETER] = encoding_to_param(encoding)

@@ -6,7 +6,7 @@ from typing import Callable
 import streamlit as st
 
 from common.texts import text
-from dashboard.i18n import language
+from dashboard.i18n import labelled_in_language, language
 from dashboard.url_state import (DISTRIBUTION_PARAMETERS, ENCODING_PARAMETER, FilterOptions, Notice, Selection, default_selection, parameter_names, parse_selection,
                                  selection_to_params)
 
@@ -37,13 +37,14 @@ def page_filters(page_id: str, options: FilterOptions, year_label: Callable[[int
 
     # pills, not multiselects: with at most a dozen options, every choice stays visible, and none is cut off
     years = st.pills(text("fiscal_years", lang), options.fiscal_years, selection_mode="multi", format_func=year_label,
-                     key=_widget_key(page_id, "years"))
+                     key=labelled_in_language(_widget_key(page_id, "years")))
     groups = st.pills(text("groups", lang), options.groups, selection_mode="multi", format_func=group_label,
-                      key=_widget_key(page_id, "groups"))
+                      key=labelled_in_language(_widget_key(page_id, "groups")))
     items = []
     for item in options.item_filters:
         label, code_label = item_labels[item.name]
-        chosen = st.pills(label, item.allowed, selection_mode="multi", format_func=code_label, key=_widget_key(page_id, item.name))
+        chosen = st.pills(label, item.allowed, selection_mode="multi", format_func=code_label,
+                         key=labelled_in_language(_widget_key(page_id, item.name)))
         items.append((item.name, tuple(code for code in item.allowed if code in chosen)))
     selection = Selection(tuple(y for y in options.fiscal_years if y in years), tuple(g for g in options.groups if g in groups),
                           tuple(items))

@@ -14,7 +14,7 @@ from dashboard.filters import write_url
 from dashboard.government_data import attributions, governments
 from dashboard.government_search import PREFECTURE_PAGE, PROFILE_PAGE
 from common.texts import text
-from dashboard.i18n import language
+from dashboard.i18n import labelled_in_language, language
 from dashboard.prefecture_model import answer_indicators, indicator_label, national_map, prefecture_view
 from dashboard.topic_page import CHART_CONFIG
 from dashboard.url_state import MAX_PARAMETER_LENGTH
@@ -47,7 +47,8 @@ def chosen_indicator() -> str:
     if INDICATOR_KEY not in st.session_state:
         wanted = st.query_params.get("indicator")
         st.session_state[INDICATOR_KEY] = wanted if wanted in options else options[0]
-    return st.selectbox(text("map_indicator", language()), options, format_func=indicator_label, key=INDICATOR_KEY)
+    return st.selectbox(text("map_indicator", language()), options, format_func=indicator_label,
+                        key=labelled_in_language(INDICATOR_KEY))
 
 
 def render_prefecture_page() -> None:

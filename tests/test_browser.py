@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -387,3 +387,40 @@ def test_the_profile_print_view_prints_its_figures_without_the_sidebar(dashboard
     (ARTIFACTS / "print" / "profile_hakodate.pdf").write_bytes(printed)
     screenshot(page, "profile_hakodate_print")
     assert page.blocked_requests == []
+
+
+def switch_language(page, name: str) -> None:
+    page.locator("[data-testid='stSidebar'] label", has_text=name).first.click()
+    wait_until_idle(page)
+
+
+def test_switching_language_back_and_forth_keeps_the_benchmark_entry(dashboard_url, page):
+    """The browser keeps a choice as the label it showed: after a switch of language, the next interaction sends the old
+    language's label. The entry must stay 指定都市 (designated), not become the label or a traceback."""
+    open_page(page, f"{dashboard_url}/benchmark?code=011002&lang=ja")
+    page.get_by_text("選んだ団体：札幌市（指定都市）", exact=False).first.wait_for()
+    switch_language(page, "English")
+    page.get_by_text("Designated city", exact=False).first.wait_for()
+    switch_language(page, "日本語")
+    assert_no_exception(page)
+    wait_for_url_containing(page, "lang=ja")
+    assert "type=designated" in unquote(page.url), page.url
+    page.get_by_text("選んだ団体：札幌市（指定都市）", exact=False).first.wait_for()
+    page.get_by_text("印刷用の表示").first.click()
+    wait_until_idle(page)
+    assert_no_exception(page)
+    assert "type=designated" in unquote(page.url) and "view=print" in unquote(page.url), page.url
+    assert page.get_by_text("印刷する内容がありません", exact=False).count() == 0
+
+
+def test_switching_language_then_changing_a_filter_keeps_the_other_filters(dashboard_url, page):
+    open_page(page, f"{dashboard_url}/{GOVERNANCE_ONE_YEAR}")
+    switch_language(page, "English")
+    wait_for_url_containing(page, "lang=en")
+    toggle_pill(page, 0, "FY2021")
+    wait_for_url_containing(page, "years=2021,2023")
+    wait_until_idle(page)
+    assert_no_exception(page)
+    assert "groups=all,pref,town_village" in unquote(page.url), page.url
+    years, groups = selected_pills(page)[:2]
+    assert len(years) == 2 and len(groups) == 3, (years, groups)
