@@ -143,6 +143,15 @@ class PeerContext:
     def leading_label(self, language: str) -> str:
         return text("list_separator", language).join(ref.label(language) for ref in self.leading)
 
+    def attribution(self, language: str) -> str:
+        """The per-government table's attribution, as that source asks to be credited (「出典：デジタル庁…」), when the
+        peers are real governments; else empty."""
+        return self.government_base.source(language) if self.government_base is not None else ""
+
+    def sources(self, language: str) -> tuple[str, ...]:
+        """Everything the row's figures come from: 別紙1's source and, for real governments, their table's attribution."""
+        return tuple(source for source in (self.source_ja, self.attribution(language)) if source)
+
 
 def peer_contexts(items: Sequence[BenchmarkItem], facts: pd.DataFrame, peer_groups: pd.DataFrame, entity_type: str,
                   entity_label_ja: str, entity_label_en: str) -> dict[str, PeerContext]:
@@ -236,7 +245,8 @@ def _peer_context(item: BenchmarkItem, records: list[dict], peers: dict[int, str
 
 def with_government_peers(context: PeerContext, base: GovernmentBase) -> PeerContext:
     """The context with the real governments of its type as the peer (yes/no items): the peer value is the computed
-    share of 実施 among those that answered; the year, date and source become the per-government table's."""
+    share of 実施 among those that answered; the year and date become the per-government table's, whose attribution
+    `source` then gives. `source_ja` stays 別紙1's: the trend, the national and the leading groups are still its."""
     share = base.share
     if context.item.kind != "yes_no" or share is None:
         return context
@@ -244,5 +254,5 @@ def with_government_peers(context: PeerContext, base: GovernmentBase) -> PeerCon
                      str(share), base.done, "entities")
     year = fiscal_year_of(base.as_of)
     return replace(context, peer=peer, fiscal_year=year, year_label_ja=format_fiscal_year(year, "ja"),
-                   year_label_en=format_fiscal_year(year, "en"), as_of=base.as_of, source_ja=base.source_ja,
+                   year_label_en=format_fiscal_year(year, "en"), as_of=base.as_of,
                    missing=None, government_base=base, besshi_peer=context.peer, besshi_reason=None)

@@ -77,7 +77,7 @@ def _item_cells(row: ScoreRow, language: str, cp932: bool) -> tuple:
         float(lower) if lower is not None else None,
         float(row.difference) if row.difference is not None else None,
         position_label(row, language), words.translate(_CP932_SENTENCE) if cp932 else words,
-        context.source_ja or None,
+        text("list_separator", language).join(context.sources(language)) or None,
     )
 
 

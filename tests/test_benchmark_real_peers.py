@@ -4,11 +4,13 @@ group with its reason elsewhere, a bad ?code=, the search on the page, and a pre
 answers. Driven through the real router with AppTest."""
 from __future__ import annotations
 
+import csv
+import io
 import re
 
 import pytest
 
-from tests.apptest_support import open_page
+from tests.apptest_support import downloads, open_page  # noqa: F401 (fixture)
 from tests.test_benchmark_page import UNESCAPED_TAG
 from tests.test_government_queries import municipalities, type_in, wide_cells_by_government
 
@@ -81,6 +83,11 @@ def test_a_core_city_is_filled_with_its_official_answers_and_compared_with_the_c
         assert (f"{done} of the {answered} governments of type “Core city” that answered "
                 f"({100 * done / answered:.1f}%, computed) report “Adopted” (as of 1 Apr 2023; not surveyed: Kanazawa-shi)") in shown
         assert "Dedicated DX unit: compared with 別紙1's group “Cities (excl. designated)” (FY2023 (Reiwa 5)), because there is no per-government data" in shown
+    captions = unescaped(e.value for e in app.caption).splitlines()
+    attribution = ("出典：デジタル庁「自治体DXの取組に関するダッシュボード」" if lang == "ja"
+                   else "Source: Digital Agency, 'Local government DX dashboard'")
+    assert attribution in captions, "the per-government table is credited once, in the reader's language"
+    assert not [line for line in captions if "出典：出典：" in line or "Source: 出典" in line]
     ai_answered, ai_done, _ = expected_base("dx_muni_ai", "core")
     scorecard = app.dataframe[0].value
     peer_column = scorecard.columns[2]
@@ -164,3 +171,18 @@ def test_a_prefectures_list_shows_official_answers_beside_the_entries_and_marks_
     rpa = official_statuses(db, HAKODATE)["dx_muni_rpa"]
     assert hakodate["RPAの導入"].startswith("≠ ") == (rpa != "implemented")
     assert hakodate["公式回答と異なる項目数"] >= 1
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+def test_the_scorecard_csv_credits_the_per_government_table_where_the_peers_are_real_governments(downloads, lang):
+    open_benchmark({"code": HAKODATE, "lang": lang})
+    name = next(name for name in downloads.names() if name.startswith(f"dx_benchmark_{HAKODATE}_"))
+    rows = list(csv.DictReader(io.StringIO(downloads.named(name).decode("utf-8-sig"))))
+    source = "出典" if lang == "ja" else "Source"
+    attribution = ("出典：デジタル庁「自治体DXの取組に関するダッシュボード」" if lang == "ja"
+                   else "Source: Digital Agency, 'Local government DX dashboard'")
+    real = [row for row in rows if attribution in row[source]]
+    assert real, [row[source] for row in rows]
+    for row in real:  # 別紙1's source first (the trend and the groups are its), then the table's attribution
+        assert row[source].endswith(attribution) and row[source][:-len(attribution)].strip("、, "), row[source]
+    assert not [row for row in rows if row not in real and "デジタル庁" in row[source]]
