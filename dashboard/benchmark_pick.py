@@ -23,7 +23,7 @@ from dashboard.government_search import result_label, search_index
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
 from governments.peers import DATABASE_STATUS
-from governments.search import MAX_QUERY_CHARS
+from governments.search import MAX_BOX_CHARS
 
 SEARCH_KEY = f"{P}gov_search"
 
@@ -73,7 +73,7 @@ def chosen_official() -> dict[str, OfficialAnswer]:
 def render_government_picker(model: Model, lang: str) -> None:
     st.subheader(text("pick_government", lang), anchor=False)
     st.caption(text("pick_government_help", lang))
-    typed = st.text_input(text("pick_government_search", lang), key=SEARCH_KEY, max_chars=MAX_QUERY_CHARS,
+    typed = st.text_input(text("pick_government_search", lang), key=SEARCH_KEY, max_chars=MAX_BOX_CHARS,
                           placeholder=text("search_placeholder", lang))
     if typed:
         result = search_index(database_version()).search(typed)

@@ -8,7 +8,7 @@ from dashboard.db import database_version, query
 from common.texts import pick, text
 from dashboard.government_data import name_with_prefecture
 from dashboard.i18n import language
-from governments.search import MAX_QUERY_CHARS, Government, SearchIndex
+from governments.search import MAX_BOX_CHARS, Government, SearchIndex
 
 SEARCH_KEY = "government_search"
 SEARCH_TEXT_KEY = "government_search_text"  # the typed text: plain state, kept when the page changes (widget state is not)
@@ -49,7 +49,7 @@ def search_box() -> None:
     """Typing reruns this fragment only (after a 250 ms pause), not the page around it. The box sits above the page in
     app.py, so each page draws its own widget; the text lives in SEARCH_TEXT_KEY and the widget mirrors it."""
     st.session_state[SEARCH_KEY] = st.session_state.get(SEARCH_TEXT_KEY, "")
-    typed = st.text_input(text("search_label", language()), max_chars=MAX_QUERY_CHARS, key=SEARCH_KEY, type="search", live=True,
+    typed = st.text_input(text("search_label", language()), max_chars=MAX_BOX_CHARS, key=SEARCH_KEY, type="search", live=True,
                          placeholder=text("search_placeholder", language()), help=text("search_help", language()), on_change=_keep_text)
     if not typed:
         return

@@ -13,7 +13,10 @@ from typing import Iterable
 
 from common.government_code import MunicipalityCodeError, check_digit, normalise_municipality_code
 
-MAX_QUERY_CHARS = 40   # the sidebar box holds this many; longer text is refused whole, not cut
+MAX_QUERY_CHARS = 40   # longer text is refused whole, not cut, with a message saying so
+# The search boxes' own limit. The browser ignores a paste longer than a box's limit without a word, so the boxes take
+# far more than MAX_QUERY_CHARS and the search says the text is too long; this only bounds what one request carries.
+MAX_BOX_CHARS = 1000
 MAX_RESULTS = 20
 # Readings of the suffix of a name, to match 「はこだて」 to はこだてし and "hakodate" to Hakodate-shi
 KANA_SUFFIXES = {"市": ("し",), "区": ("く",), "町": ("ちょう", "まち"), "村": ("むら", "そん"), "県": ("けん",), "府": ("ふ",),

@@ -424,3 +424,13 @@ def test_switching_language_then_changing_a_filter_keeps_the_other_filters(dashb
     assert "groups=all,pref,town_village" in unquote(page.url), page.url
     years, groups = selected_pills(page)[:2]
     assert len(years) == 2 and len(groups) == 3, (years, groups)
+
+
+def test_a_pasted_search_longer_than_the_limit_is_answered_not_ignored(dashboard_url, page):
+    """The browser drops a paste longer than a box's own limit without a word: the box takes more than the search does,
+    so the search itself says the text is too long."""
+    open_page(page, f"{dashboard_url}/?lang=ja")
+    box = page.get_by_placeholder("名前・よみ・ローマ字・団体コード")
+    box.fill("札幌" + " " * 45)
+    page.get_by_text("入力が長すぎます（40文字まで）。").wait_for()
+    assert_no_exception(page)
