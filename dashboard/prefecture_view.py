@@ -4,6 +4,7 @@ the national share, who lacks each initiative, and a CSV for a council report.""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import streamlit as st
 
@@ -24,12 +25,15 @@ INDICATOR_KEY = "prefecture__indicator"
 
 def prefecture_from_url() -> tuple[str | None, bool]:
     """(two-digit prefecture code or None, whether the URL's value had to be refused). A 6-digit code of a prefecture
-    (170003) is read as its prefecture; anything else but 1–47 is refused."""
+    (170003) is read as its prefecture, full-width digits as digits (as the profile reads its code); anything else but
+    1–47 is refused."""
     raw = st.query_params.get("code")
     if raw is None or not raw.strip():
         return None, False
-    value = raw.strip()
-    if len(value) > MAX_PARAMETER_LENGTH or not re.fullmatch(r"[0-9]{1,2}|[0-9]{2}0{3}[0-9]", value):
+    if len(raw) > MAX_PARAMETER_LENGTH:
+        return None, True
+    value = unicodedata.normalize("NFKC", raw).strip()
+    if not re.fullmatch(r"[0-9]{1,2}|[0-9]{2}0{3}[0-9]", value):
         return None, True
     number = int(value[:2]) if len(value) == 6 else int(value)
     if not 1 <= number <= 47:

@@ -135,8 +135,9 @@ def test_a_bad_prefecture_code_falls_back_to_the_national_map_with_a_notice(raw)
     assert app.title[0].value == "全国：都道府県別の取組状況"
 
 
-def test_a_six_digit_prefecture_code_opens_that_prefecture():
-    app = open_page("prefecture", {"code": ISHIKAWA})
+@pytest.mark.parametrize("raw", [ISHIKAWA, "17", "１７", " 17 "])
+def test_a_prefecture_code_in_any_of_its_written_forms_opens_that_prefecture(raw):
+    app = open_page("prefecture", {"code": raw})
     assert app.title[0].value == "石川県"
 
 

@@ -22,8 +22,10 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "No government is selected. Find one with the search in the sidebar."),
     "url_code_invalid": ("URLの団体コード（code）が正しくありません：{reason}", "The link's government code (code) is not valid: {reason}"),
     "code_unknown": ("URLの団体コード（code）に該当する団体がありません。", "No government has the code given in the link (code)."),
-    "prefecture_code_invalid": ("URLの都道府県コード（code）は01〜47の2桁の数字です。全国の地図を表示します。",
-                                "The link's prefecture code (code) must be two digits 01–47; showing the national map."),
+    "prefecture_code_invalid": ("URLの都道府県コード（code）は01〜47の数字か、都道府県の団体コード（例：石川県は170003）です。"
+                                "全国の地図を表示します。",
+                                "The link's prefecture code (code) must be a number 01–47 or a prefecture's local government "
+                                "code (e.g. 170003 for Ishikawa); showing the national map."),
     "type": ("団体区分", "Type"),
     "prefecture": ("都道府県", "Prefecture"),
     "population": ("人口", "Population"),
