@@ -46,8 +46,9 @@ def choose_government(code: str) -> None:
 
 def government_from_url() -> None:
     """On arriving at the page: `?code=` names the government. A bad code is said in words; a code already chosen in
-    this session keeps the user's changes."""
-    if "code" not in st.query_params:
+    this session keeps the user's changes. An empty `code=` chooses nothing and needs no word: the page has its own
+    picker (the profile's "choose one in the sidebar" would point elsewhere)."""
+    if not (st.query_params.get("code") or "").strip():
         return
     code, problem = government_code_from_url()
     if problem:

@@ -186,3 +186,9 @@ def test_the_scorecard_csv_credits_the_per_government_table_where_the_peers_are_
     for row in real:  # 別紙1's source first (the trend and the groups are its), then the table's attribution
         assert row[source].endswith(attribution) and row[source][:-len(attribution)].strip("、, "), row[source]
     assert not [row for row in rows if row not in real and "デジタル庁" in row[source]]
+
+
+def test_an_empty_code_in_the_url_chooses_nothing_without_an_error():
+    app = open_benchmark({"code": "", "lang": "ja"})
+    assert not app.error, [e.value for e in app.error]
+    assert app.text_input(key="bench__form_code").value == ""
