@@ -20,6 +20,7 @@ from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, OFFICIAL_KEY, P,
 from dashboard.db import database_version
 from dashboard.government_data import as_of_text, distinct_name, government_code_from_url, governments
 from dashboard.government_search import result_label, search_index
+from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
 from governments.peers import DATABASE_STATUS
@@ -30,13 +31,14 @@ SEARCH_KEY = f"{P}gov_search"
 
 @deferred_while_unavailable
 def choose_government(code: str) -> None:
-    """Make `code` the entry: its type, name and the official answers that describe the compared year; the form's
-    widgets are dropped so that they are drawn again from the new entry."""
+    """Make `code` the entry: its type, name (in the language the user reads, as the report and its files then name it;
+    the name stays the user's to edit) and the official answers that describe the compared year; the form's widgets are
+    dropped so that they are drawn again from the new entry."""
     state = st.session_state
     model = benchmark_model(database_version())
     row = governments().loc[code]
     official = model.official.answers(code, row.entity_type)
-    state[ENTRY_KEY] = MunicipalityEntry(code, row.name_ja, row.entity_type,
+    state[ENTRY_KEY] = MunicipalityEntry(code, pick(row.name_ja, row.name_en, language()), row.entity_type,
                                          answers_from_official(official, model.contexts[row.entity_type]))
     state[OFFICIAL_KEY] = (code, official)
     state[CODE_TEXT_KEY] = code

@@ -70,6 +70,7 @@ def test_a_core_city_is_filled_with_its_official_answers_and_compared_with_the_c
         assert app.radio(key=f"bench__form__{item}").value == FORM_VALUE[statuses[indicator]], item
     assert app.selectbox(key="bench__form_type").value == "core"
     assert app.text_input(key="bench__form_code").value == HAKODATE
+    assert app.text_input(key="bench__form_name").value == ("函館市" if lang == "ja" else "Hakodate-shi")
     assert app.query_params["code"] == HAKODATE
     shown = page_text(app)
     answered, done, unsurveyed = expected_base("dx_muni_overall_policy", "core")
