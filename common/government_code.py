@@ -91,6 +91,11 @@ def normalise_municipality_code(raw: Any) -> str:
     )
 
 
+def half_width_digits(text: str) -> str:
+    """Full-width digits (and point) as ASCII, as codes typed with a Japanese input method come: 「１７」 → "17"."""
+    return text.translate(_FULL_WIDTH)
+
+
 def _as_text(raw: Any) -> str:
     if raw is None:
         return ""
@@ -100,7 +105,7 @@ def _as_text(raw: Any) -> str:
         if math.isnan(raw):
             return ""
         return str(int(raw)) if raw.is_integer() else repr(raw)
-    text = str(raw).translate(_FULL_WIDTH).strip()
+    text = half_width_digits(str(raw)).strip()
     # Excel turns 011002 into the float 11002.0.
     return re.sub(r"(?<=[0-9])\.0+$", "", text)
 

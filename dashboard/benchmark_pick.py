@@ -18,9 +18,8 @@ from dashboard.availability import deferred_while_unavailable
 from dashboard.benchmark_model import Model, benchmark_model
 from dashboard.benchmark_state import CODE_TEXT_KEY, ENTRY_KEY, OFFICIAL_KEY, P, display_names, remembered
 from dashboard.db import database_version
-from dashboard.government_data import as_of_text, distinct_name, government_code_from_url, governments
+from dashboard.government_data import as_of_text, distinct_name, government_code_from_url, governments, name
 from dashboard.government_search import result_label, search_index
-from dashboard.i18n import language
 from dashboard.markdown import md
 from dashboard.peer_text import status_text
 from governments.peers import DATABASE_STATUS
@@ -38,7 +37,7 @@ def choose_government(code: str) -> None:
     model = benchmark_model(database_version())
     row = governments().loc[code]
     official = model.official.answers(code, row.entity_type)
-    state[ENTRY_KEY] = MunicipalityEntry(code, pick(row.name_ja, row.name_en, language()), row.entity_type,
+    state[ENTRY_KEY] = MunicipalityEntry(code, name(row), row.entity_type,
                                          answers_from_official(official, model.contexts[row.entity_type]))
     state[OFFICIAL_KEY] = (code, official)
     state[CODE_TEXT_KEY] = code

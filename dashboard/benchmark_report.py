@@ -62,7 +62,7 @@ def render_report(model: Model, entry: MunicipalityEntry, rows: list[ScoreRow], 
     sources = dict.fromkeys(row.context.source_ja for row in rows if row.context.source_ja)
     st.caption(md(text("labelled", lang, label=text("print_sources" if printed else "source", lang),
                        value=text("list_separator", lang).join(sources))))
-    for attribution in dict.fromkeys(row.context.attribution(lang) for row in rows if row.context.attribution(lang)):
+    for attribution in dict.fromkeys(filter(None, (row.context.attribution(lang) for row in rows))):
         st.caption(md(attribution))  # says 出典 / Source itself, in the reader's language
 
 

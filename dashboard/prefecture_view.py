@@ -4,11 +4,11 @@ the national share, who lacks each initiative, and a CSV for a council report.""
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import streamlit as st
 
 from common.formatting import gap_joined, labelled
+from common.government_code import half_width_digits
 from dashboard.markdown import md
 from dashboard.db import database_version
 from dashboard.filters import write_url
@@ -32,7 +32,7 @@ def prefecture_from_url() -> tuple[str | None, bool]:
         return None, False
     if len(raw) > MAX_PARAMETER_LENGTH:
         return None, True
-    value = unicodedata.normalize("NFKC", raw).strip()
+    value = half_width_digits(raw).strip()
     if not re.fullmatch(r"[0-9]{1,2}|[0-9]{2}0{3}[0-9]", value):
         return None, True
     number = int(value[:2]) if len(value) == 6 else int(value)

@@ -39,27 +39,21 @@ def sample_parameters(name: str, group_codes: list[str] | None = None) -> dict:
 
 
 def time_queries(database: Path, repeat: int, group_codes: list[str] | None = None) -> list[tuple[str, float, float]]:
-    """(query, median ms, p95 ms) for every query file. The queries run in rounds (each once per round), so a slow
-    spell of the shared machine falls on all of them alike rather than on whichever query was running then."""
+    """(query, median ms, p95 ms) for every query file, read as a DataFrame as the app reads it."""
     connection = open_read_only(database)
     try:
         runs = {}
         for name in named_queries():
             sql, params = sql_for(name), sample_parameters(name, group_codes)
             runs[name] = lambda sql=sql, params=params: connection.execute(sql, params).df()
-            runs[name]()  # warm the plan and the buffer pool, as a running app has
-        samples: dict[str, list[float]] = {name: [] for name in runs}
-        for _ in range(repeat):
-            for name, run in runs.items():
-                samples[name] += time_ms(run, 1)
+        samples = _in_rounds(runs, repeat)
     finally:
         connection.close()
     return [(name, *summary(timings)) for name, timings in samples.items()]
 
 
 def time_contract_queries(database: Path, repeat: int) -> list[tuple[str, str, float, float]]:
-    """(query, result form, median ms, p95 ms) for each contract query, read as a DataFrame and as an Arrow table in
-    turns, so that both forms meet the same spells of a shared machine."""
+    """(query, result form, median ms, p95 ms) for each contract query, read as a DataFrame and as an Arrow table."""
     connection = open_read_only(database)
     try:
         runs = {}
@@ -67,12 +61,19 @@ def time_contract_queries(database: Path, repeat: int) -> list[tuple[str, str, f
             sql, params = sql_for(name), sample_parameters(name)
             runs[(name, "DataFrame")] = lambda sql=sql, params=params: connection.execute(sql, params).df()
             runs[(name, "Arrow")] = lambda sql=sql, params=params: connection.sql(sql, params=params).to_arrow_table()
-        for run in runs.values():
-            run()
-        samples: dict[tuple[str, str], list[float]] = {key: [] for key in runs}
-        for _ in range(repeat):
-            for key, run in runs.items():
-                samples[key] += time_ms(run, 1)
+        samples = _in_rounds(runs, repeat)
     finally:
         connection.close()
     return [(name, form, *summary(timings)) for (name, form), timings in samples.items()]
+
+
+def _in_rounds(runs: dict, repeat: int) -> dict[object, list[float]]:
+    """Each run once to warm the plan and the buffer pool (as a running app has), then `repeat` rounds of each once, so a
+    slow spell of the shared machine falls on all of them alike rather than on whichever was running then."""
+    for run in runs.values():
+        run()
+    samples: dict[object, list[float]] = {key: [] for key in runs}
+    for _ in range(repeat):
+        for key, run in runs.items():
+            samples[key] += time_ms(run, 1)
+    return samples
